@@ -1,0 +1,541 @@
+//! The question bank: questions, answer options with anchors, weights, rules
+//! and the five-step continuum, exactly as a content expert writes them in
+//! `data/bank.yaml`.
+//!
+//! The model is plain data. Field names are English in code and Dutch in the
+//! YAML (`#[serde(rename)]`), so the file stays in the language of the people
+//! who edit it. Anything that `controleer` must report with a place is
+//! [`Located`]; anything it must report as *missing* is an `Option`, so that
+//! loading does not stop at the first omission.
+
+pub mod check;
+
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+
+use crate::located::Located;
+use crate::text::Text;
+
+/// The embedded default bank, as shipped in `data/bank.yaml`.
+pub const DEFAULT_BANK_YAML: &str = include_str!("../../data/bank.yaml");
+
+/// The name under which the embedded bank is reported in messages.
+pub const DEFAULT_BANK_NAME: &str = "data/bank.yaml (ingebouwd)";
+
+/// Ids of the five continuum steps, in order. They are part of the
+/// command-line contract (JSON `advies.stap`) and never change.
+pub const STEP_IDS: [&str; 5] = [
+    "segregatie",
+    "connectie",
+    "coordinatie",
+    "cooperatie",
+    "integratie",
+];
+
+/// Ids of the three levels of the instrument, in order.
+pub const LEVEL_IDS: [&str; 3] = ["gezin", "professionals", "organisatie"];
+
+/// The level whose answers describe what is *possible*, never what is needed.
+pub const ORGANISATION_LEVEL: &str = "organisatie";
+
+/// Reserved answer id: the user does not know.
+pub const DONT_KNOW: &str = "weet_niet";
+
+/// Reserved answer id: the user skipped the question.
+pub const SKIPPED: &str = "overgeslagen";
+
+/// Ids of the directions; part of the JSON contract (`richting`).
+pub const DIRECTION_IDS: [&str; 4] = ["opschalen", "afschalen", "passend", "eerst_afstemmen"];
+
+/// A whole question bank.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bank {
+    pub id: Located<String>,
+    #[serde(rename = "versie")]
+    pub version: Located<String>,
+    #[serde(rename = "naam")]
+    pub name: Text,
+    #[serde(rename = "beschrijving", default)]
+    pub description: Option<Text>,
+    #[serde(rename = "bronnen", default)]
+    pub sources: Vec<Source>,
+    #[serde(rename = "niveaus")]
+    pub levels: Vec<Level>,
+    #[serde(rename = "momenten")]
+    pub moments: Vec<Moment>,
+    #[serde(rename = "continuum_uitleg", default)]
+    pub continuum_intro: Option<Text>,
+    pub continuum: Located<Vec<Step>>,
+    #[serde(rename = "richtingen")]
+    pub directions: Vec<Direction>,
+    #[serde(rename = "startvraag")]
+    pub start_question: Question,
+    #[serde(rename = "vragen")]
+    pub questions: Vec<Question>,
+    pub scoring: Scoring,
+}
+
+/// A source document that questions cite in `bron`.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: Located<String>,
+    #[serde(rename = "titel")]
+    pub title: Text,
+}
+
+/// One of the three levels (gezin, professionals, organisatie en beleid).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub id: Located<String>,
+    #[serde(rename = "naam")]
+    pub name: Text,
+    #[serde(rename = "uitleg", default)]
+    pub explanation: Option<Text>,
+}
+
+/// A key moment at which the tool is used (nieuwe aanmelding, evaluatie, ...).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Moment {
+    pub id: Located<String>,
+    #[serde(rename = "naam")]
+    pub name: Text,
+    #[serde(rename = "uitleg", default)]
+    pub explanation: Option<Text>,
+}
+
+/// One step of the continuum of integrated working.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: Located<String>,
+    #[serde(rename = "naam")]
+    pub name: Text,
+    #[serde(rename = "volledige_naam", default)]
+    pub full_name: Option<Text>,
+    #[serde(rename = "intensiteit")]
+    pub intensity: Text,
+    /// One line, for the pocket card and the table.
+    #[serde(rename = "kort")]
+    pub short: Text,
+    #[serde(rename = "uitleg")]
+    pub explanation: Text,
+    #[serde(rename = "vormen")]
+    pub forms: Vec<Text>,
+    #[serde(rename = "voorbeelden", default)]
+    pub examples: Vec<Text>,
+    /// How this step differs from its neighbours.
+    #[serde(rename = "verschil", default)]
+    pub difference: Option<Text>,
+    #[serde(rename = "bron", default)]
+    pub source: Option<Located<String>>,
+}
+
+/// The name and explanation of a direction (opschalen, afschalen, ...).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Direction {
+    pub id: Located<String>,
+    #[serde(rename = "naam")]
+    pub name: Text,
+    #[serde(rename = "uitleg")]
+    pub explanation: Text,
+}
+
+/// Step 1 (short screening) or step 2 (deepening).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Phase {
+    #[serde(rename = "screening")]
+    Screening,
+    #[serde(rename = "verdieping")]
+    Deepening,
+}
+
+/// How a question is answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Kind {
+    /// Ja / nee (and weet ik niet).
+    #[serde(rename = "janee")]
+    YesNo,
+    /// Choose one option.
+    #[serde(rename = "keuze")]
+    Choice,
+    /// Choose one point on a scale; every option has an anchor.
+    #[serde(rename = "schaal")]
+    Scale,
+    /// Choose several options.
+    #[serde(rename = "meerkeuze")]
+    Multi,
+    /// Short free text.
+    #[serde(rename = "tekst")]
+    FreeText,
+    /// Put the goals in order of priority.
+    #[serde(rename = "volgorde")]
+    Order,
+}
+
+impl Kind {
+    /// Whether answers are option ids (and so options, weights and
+    /// "weet ik niet" apply).
+    pub fn has_options(self) -> bool {
+        matches!(self, Kind::YesNo | Kind::Choice | Kind::Scale | Kind::Multi)
+    }
+}
+
+/// A reflection question.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: Located<String>,
+    #[serde(rename = "niveau")]
+    pub level: Located<String>,
+    #[serde(rename = "fase", default)]
+    pub phase: Option<Located<Phase>>,
+    #[serde(rename = "per_doel", default)]
+    pub per_goal: bool,
+    #[serde(rename = "type")]
+    pub kind: Located<Kind>,
+    #[serde(rename = "tekst")]
+    pub text: Text,
+    /// A short form, for the pocket card and for reasons.
+    #[serde(rename = "kort", default)]
+    pub short: Option<Text>,
+    /// The "meer informatie" help text.
+    #[serde(rename = "info", default)]
+    pub info: Option<Text>,
+    /// What to find out when the answer is "weet ik niet".
+    #[serde(rename = "zoek_uit", default)]
+    pub find_out: Option<Text>,
+    #[serde(rename = "bron", default)]
+    pub source: Option<Located<String>>,
+    /// Ask only when all these conditions hold.
+    #[serde(rename = "toon_als", default)]
+    pub show_if: Vec<Condition>,
+    /// For `volgorde`: whose order this is (gezin or hulpverlening).
+    #[serde(rename = "perspectief", default)]
+    pub perspective: Option<Located<String>>,
+    #[serde(rename = "opties", default)]
+    pub options: Vec<AnswerOption>,
+    /// For `meerkeuze`: points by the number of options chosen.
+    #[serde(rename = "telling", default)]
+    pub tiers: Vec<Tier>,
+}
+
+impl Question {
+    /// The short form, or the full text when there is none.
+    pub fn short_text(&self) -> &Text {
+        self.short.as_ref().unwrap_or(&self.text)
+    }
+
+    pub fn phase(&self) -> Phase {
+        self.phase.as_ref().map_or(Phase::Screening, |p| p.value)
+    }
+
+    pub fn option(&self, id: &str) -> Option<&AnswerOption> {
+        self.options.iter().find(|o| o.id == id)
+    }
+
+    pub fn option_index(&self, id: &str) -> Option<usize> {
+        self.options.iter().position(|o| o.id == id)
+    }
+
+    /// Whether this question describes what is possible (organisatie &
+    /// beleid) rather than what is needed.
+    pub fn is_organisational(&self) -> bool {
+        self.level.value == ORGANISATION_LEVEL
+    }
+}
+
+/// One answer option of a question.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerOption {
+    pub id: Located<String>,
+    #[serde(default)]
+    pub label: Option<Text>,
+    /// The concrete meaning of this answer ("wat is zwaar?").
+    #[serde(rename = "anker", default)]
+    pub anchor: Option<Text>,
+    /// Points toward the needed intensity.
+    #[serde(rename = "gewicht", default)]
+    pub weight: Option<Located<i32>>,
+    /// An action point added when this option is chosen.
+    #[serde(rename = "actie", default)]
+    pub action: Option<Text>,
+    /// The current continuum step this answer stands for.
+    #[serde(rename = "huidig", default)]
+    pub current: Option<Located<String>>,
+    /// The heaviest step that is possible when this answer is given.
+    #[serde(rename = "mogelijk_tot", default)]
+    pub possible_up_to: Option<Located<String>>,
+    /// Where a gap between needed and possible lies, and where to take it.
+    #[serde(rename = "kloof", default)]
+    pub gap: Option<GapSource>,
+    /// How many this option counts for in counts and breadth (default 1).
+    #[serde(rename = "telt", default)]
+    pub counts: Option<u32>,
+}
+
+impl AnswerOption {
+    pub fn weight(&self) -> i32 {
+        self.weight.as_ref().map_or(0, |w| w.value)
+    }
+
+    pub fn count_value(&self) -> u32 {
+        self.counts.unwrap_or(1)
+    }
+}
+
+/// Where a gap between needed and possible lies.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GapSource {
+    /// `organisatie` or `beleid`.
+    #[serde(rename = "niveau")]
+    pub level: Located<String>,
+    /// Where to take it.
+    #[serde(rename = "neerleggen")]
+    pub take_to: Text,
+}
+
+/// Points from a count (of options chosen, or a product of counts).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    #[serde(rename = "vanaf")]
+    pub from: u32,
+    #[serde(rename = "gewicht")]
+    pub weight: Located<i32>,
+}
+
+/// The weight of the highest tier reached by `count`.
+pub fn tier_weight(tiers: &[Tier], count: u32) -> i32 {
+    tiers
+        .iter()
+        .filter(|t| count >= t.from)
+        .max_by_key(|t| t.from)
+        .map_or(0, |t| t.weight.value)
+}
+
+/// How answers become a suggestion.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scoring {
+    /// From how many points each step fits (segregatie fits from 0).
+    #[serde(rename = "drempels")]
+    pub thresholds: Located<IndexMap<Located<String>, Located<i32>>>,
+    /// Within this many points above a threshold, the answers fit both steps.
+    #[serde(rename = "grensmarge", default)]
+    pub margin: i32,
+    #[serde(rename = "zekerheid")]
+    pub certainty: CertaintyLevels,
+    #[serde(rename = "combinaties", default)]
+    pub combinations: Vec<Combination>,
+    #[serde(rename = "ontbrekend", default)]
+    pub missing: Option<MissingParties>,
+    #[serde(rename = "regels", default)]
+    pub rules: Vec<Rule>,
+}
+
+/// The share of resolved weight from which certainty is high or medium.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CertaintyLevels {
+    #[serde(rename = "hoog")]
+    pub high: f64,
+    #[serde(rename = "middel")]
+    pub medium: f64,
+}
+
+/// Points from the product of the counts of several multi-choice questions,
+/// such as breadth: family members × leefgebieden.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Combination {
+    pub id: Located<String>,
+    #[serde(rename = "naam")]
+    pub name: Text,
+    #[serde(rename = "vermenigvuldig")]
+    pub multiply: Vec<Located<String>>,
+    #[serde(rename = "treden")]
+    pub tiers: Vec<Tier>,
+}
+
+/// Compares who is needed per goal with who is involved, and names who is
+/// missing as an action point.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MissingParties {
+    #[serde(rename = "nodig")]
+    pub needed: Located<String>,
+    #[serde(rename = "betrokken")]
+    pub involved: Located<String>,
+    /// Action text; `{doel}` and `{lijst}` are filled in.
+    #[serde(rename = "actie")]
+    pub action: Text,
+}
+
+/// A rule: when all conditions hold, its effect applies and its reason is
+/// shown. Rules are evaluated per goal.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: Located<String>,
+    #[serde(rename = "als")]
+    pub when: Vec<Condition>,
+    #[serde(rename = "dan")]
+    pub then: Effect,
+    #[serde(rename = "reden")]
+    pub reason: Text,
+}
+
+/// What a rule does.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Effect {
+    /// The need is at least this step.
+    #[serde(rename = "minimaal", default)]
+    pub minimum: Option<Located<String>>,
+    /// The need is at most this step.
+    #[serde(rename = "maximaal", default)]
+    pub maximum: Option<Located<String>>,
+    /// Sets the direction (e.g. `eerst_afstemmen`).
+    #[serde(rename = "richting", default)]
+    pub direction: Option<Located<String>>,
+    /// What to do first, before the full need is taken up.
+    #[serde(rename = "eerst", default)]
+    pub first: Option<Located<String>>,
+    /// An action point; `{doel}` is filled in.
+    #[serde(rename = "actie", default)]
+    pub action: Option<Text>,
+}
+
+/// One condition of a rule or of `toon_als`. Exactly one subject is set:
+/// `vraag`, `moment`, `nodig_vanaf` or `nodig_tot`.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    #[serde(rename = "vraag", default)]
+    pub question: Option<Located<String>>,
+    /// The answer is one of these option ids (`weet_niet` allowed).
+    #[serde(rename = "is", default)]
+    pub is: Option<Vec<Located<String>>>,
+    /// There is a concrete answer, and it is none of these.
+    #[serde(rename = "niet", default)]
+    pub not: Option<Vec<Located<String>>>,
+    /// At least this many options chosen (weighted by `telt`).
+    #[serde(rename = "aantal_min", default)]
+    pub count_min: Option<u32>,
+    /// At most this many options chosen (weighted by `telt`).
+    #[serde(rename = "aantal_max", default)]
+    pub count_max: Option<u32>,
+    #[serde(rename = "moment", default)]
+    pub moment: Option<Vec<Located<String>>>,
+    /// The computed need is at least this step.
+    #[serde(rename = "nodig_vanaf", default)]
+    pub need_from: Option<Located<String>>,
+    /// The computed need is at most this step.
+    #[serde(rename = "nodig_tot", default)]
+    pub need_to: Option<Located<String>>,
+}
+
+impl Condition {
+    /// Whether the condition is about the computed need (and so can only be
+    /// evaluated after the need is known).
+    pub fn is_about_need(&self) -> bool {
+        self.need_from.is_some() || self.need_to.is_some()
+    }
+}
+
+impl Bank {
+    /// The start question followed by all other questions, in bank order.
+    pub fn all_questions(&self) -> impl Iterator<Item = &Question> {
+        std::iter::once(&self.start_question).chain(self.questions.iter())
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.all_questions().find(|q| q.id == id)
+    }
+
+    pub fn steps(&self) -> &[Step] {
+        &self.continuum.value
+    }
+
+    /// The index (0–4) of a continuum step id.
+    pub fn step_index(&self, id: &str) -> Option<usize> {
+        self.steps().iter().position(|s| s.id == id)
+    }
+
+    pub fn moment(&self, id: &str) -> Option<&Moment> {
+        self.moments.iter().find(|m| m.id == id)
+    }
+
+    pub fn level(&self, id: &str) -> Option<&Level> {
+        self.levels.iter().find(|l| l.id == id)
+    }
+
+    pub fn direction(&self, id: &str) -> Option<&Direction> {
+        self.directions.iter().find(|d| d.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The threshold (in points) from which step `index` fits; 0 for the
+    /// first step.
+    pub fn threshold(&self, index: usize) -> i32 {
+        if index == 0 {
+            return 0;
+        }
+        let id = STEP_IDS[index];
+        self.scoring
+            .thresholds
+            .value
+            .get(id)
+            .map_or(i32::MAX, |t| t.value)
+    }
+
+    /// The step whose threshold `points` reaches.
+    pub fn step_for_points(&self, points: i32) -> usize {
+        (0..STEP_IDS.len())
+            .rev()
+            .find(|&i| points >= self.threshold(i))
+            .unwrap_or(0)
+    }
+
+    /// The `volgorde` question for a perspective (`gezin` or
+    /// `hulpverlening`), if the bank has one.
+    pub fn order_question(&self, perspective: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| {
+            q.kind.value == Kind::Order
+                && q.perspective
+                    .as_ref()
+                    .is_some_and(|p| p.value == perspective)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tier(from: u32, weight: i32) -> Tier {
+        Tier {
+            from,
+            weight: Located::new(weight),
+        }
+    }
+
+    #[test]
+    fn tier_weight_takes_the_highest_tier_reached() {
+        let tiers = [tier(2, 1), tier(4, 3), tier(3, 2)];
+        assert_eq!(tier_weight(&tiers, 1), 0);
+        assert_eq!(tier_weight(&tiers, 2), 1);
+        assert_eq!(tier_weight(&tiers, 3), 2);
+        assert_eq!(tier_weight(&tiers, 9), 3);
+    }
+}

@@ -1,0 +1,53 @@
+//! Makes text from files safe to print.
+//!
+//! Banks, answers files and free-text answers are written by people and can
+//! contain anything. Before any of it reaches a terminal or an export, control
+//! characters are removed so that a file cannot move the cursor, change
+//! colours, set the window title or reorder text (bidirectional overrides).
+//! Newlines are kept where text may span lines; tabs become spaces.
+
+/// Removes control characters, keeping newlines.
+pub fn multiline(text: &str) -> String {
+    clean(text, true)
+}
+
+/// Removes control characters, turning newlines into spaces.
+pub fn line(text: &str) -> String {
+    clean(text, false)
+}
+
+fn clean(text: &str, keep_newlines: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' if keep_newlines => out.push('\n'),
+            '\n' | '\t' | '\r' => {
+                if c != '\r' || !keep_newlines {
+                    out.push(' ');
+                }
+            }
+            c if is_dangerous(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn is_dangerous(c: char) -> bool {
+    c.is_control()
+        // Bidirectional embeddings, overrides and isolates.
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_escape_sequences_and_bidi_overrides() {
+        let hostile = "doel\x1b]0;titel\x07\x1b[31m rood\u{202E}\r\n";
+        assert_eq!(line(hostile), "doel]0;titel[31m rood ");
+        assert_eq!(multiline("a\nb\x1b[2J"), "a\nb[2J");
+    }
+}
