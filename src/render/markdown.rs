@@ -1,0 +1,459 @@
+//! Markdown, for wikis, e-mail and documents that render it. Text from files
+//! is escaped so that it cannot break a table or turn into markup.
+
+use super::{Renderer, dutch_date, signed};
+use crate::card::Card;
+use crate::continuum::ContinuumView;
+use crate::examples::ExampleList;
+use crate::report::{ActionView, ReasonView, Report};
+use crate::ui::{NL, fill};
+
+pub struct MarkdownRenderer;
+
+/// Escapes characters with a meaning in Markdown.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        if c == '\n' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn reason(r: &ReasonView) -> String {
+    match r.punten {
+        Some(p) if p != 0 => format!("{} ({})", esc(&r.tekst), signed(p)),
+        _ => esc(&r.tekst),
+    }
+}
+
+fn action(a: &ActionView) -> String {
+    let goals = a
+        .doelen
+        .iter()
+        .filter(|g| !a.tekst.contains(g.as_str()))
+        .map(|g| esc(g))
+        .collect::<Vec<_>>();
+    if goals.is_empty() {
+        format!("- [ ] {}", esc(&a.tekst))
+    } else {
+        format!("- [ ] {} ({})", esc(&a.tekst), goals.join(", "))
+    }
+}
+
+impl Renderer for MarkdownRenderer {
+    fn report(&self, r: &Report) -> String {
+        let ui = &NL;
+        let mut out = Vec::new();
+        out.push(format!("# {}", ui.summary_title));
+        out.push(String::new());
+        out.push(format!("> {}", esc(&r.casusinformatie)));
+        out.push(String::new());
+        out.push(format!(
+            "| | |\n|---|---|\n| {} | {} |",
+            ui.date,
+            dutch_date(&r.datum)
+        ));
+        if let Some(m) = &r.moment {
+            out.push(format!("| {} | {} |", ui.moment, esc(&m.naam)));
+        }
+        if let Some(b) = &r.beoordelaar {
+            let role = b
+                .role
+                .as_deref()
+                .map_or(String::new(), |x| format!(" ({})", esc(x)));
+            out.push(format!("| {} | {}{role} |", ui.rater, esc(&b.label)));
+        }
+        out.push(format!(
+            "| {} | {} {} |",
+            ui.bank,
+            esc(&r.bank.id),
+            esc(&r.bank.versie)
+        ));
+        out.push(format!("| {} | voorwie {} |", ui.tool, r.voorwie.versie));
+
+        if let Some(c) = &r.casus {
+            out.push(format!("\n## {}\n", ui.case_heading));
+            for para in c.trim().split("\n\n") {
+                out.push(esc(&para.split_whitespace().collect::<Vec<_>>().join(" ")));
+                out.push(String::new());
+            }
+        }
+
+        let a = &r.advies;
+        out.push(format!("\n## {}\n", ui.case_advice));
+        let step_of = fill(ui.step_of, &[("n", &(a.index + 1).to_string())]);
+        out.push(format!(
+            "- **{}:** {} ({step_of}, {})",
+            ui.suggestion,
+            esc(&a.naam),
+            esc(&a.intensiteit)
+        ));
+        if a.nodig.index != a.index {
+            out.push(format!(
+                "- **{}:** {}",
+                ui.needed,
+                fill(
+                    ui.first_then,
+                    &[
+                        ("first", &esc(&a.naam.to_lowercase())),
+                        ("need", &esc(&a.nodig.naam.to_lowercase()))
+                    ]
+                )
+            ));
+        }
+        let now = r
+            .huidig
+            .as_ref()
+            .map_or_else(|| ui.no_current.to_owned(), |h| esc(&h.naam));
+        out.push(format!("- **{}:** {now}", ui.current));
+        out.push(format!(
+            "- **{}:** {}. {}",
+            ui.direction,
+            esc(&r.richting_naam),
+            esc(&r.richting_uitleg)
+        ));
+        out.push(format!("- **{}:** {}", ui.certainty, esc(&a.zekerheid)));
+        out.push(format!(
+            "- **{}:** {}",
+            ui.forms,
+            a.vormen
+                .iter()
+                .map(|f| esc(f))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ));
+        out.push(String::new());
+        let cells: Vec<String> = r
+            .continuum
+            .iter()
+            .map(|s| {
+                let mut marks = Vec::new();
+                if r.huidig.as_ref().is_some_and(|h| h.index == s.index) {
+                    marks.push(ui.bar_now);
+                }
+                if a.index == s.index {
+                    marks.push(ui.bar_advice);
+                }
+                if a.nodig.index == s.index && a.nodig.index != a.index {
+                    marks.push(ui.bar_needed);
+                }
+                let name = esc(&s.naam);
+                let name = if a.index == s.index {
+                    format!("**{name}**")
+                } else {
+                    name
+                };
+                if marks.is_empty() {
+                    name
+                } else {
+                    format!("{name} ({})", marks.join(", "))
+                }
+            })
+            .collect();
+        out.push(cells.join(" → "));
+        out.push(String::new());
+        out.push(format!("*{}*", ui.higher_not_better));
+
+        if r.doelen.is_empty() {
+            out.push(format!("\n## {}\n", ui.reasons));
+            out.push(ui.no_goals.to_owned());
+            out.push(String::new());
+            for x in &r.redenen {
+                out.push(format!("- {}", reason(x)));
+            }
+        } else {
+            out.push(format!("\n## {}\n", ui.goals_family_order));
+            out.push(format!(
+                "| # | {} | {} | {} | {} |\n|---|---|---|---|---|",
+                ui.goal, ui.suggestion, ui.form, ui.direction
+            ));
+            for (i, g) in r.doelen.iter().enumerate() {
+                out.push(format!(
+                    "| {} | {} | {} | {} | {} |",
+                    i + 1,
+                    esc(&g.label),
+                    esc(&g.advies.naam),
+                    esc(g.advies.vormen.first().map_or("", String::as_str)),
+                    esc(&g.richting_naam)
+                ));
+            }
+            for (i, g) in r.doelen.iter().enumerate() {
+                out.push(format!("\n### {}. {}\n", i + 1, esc(&g.label)));
+                if let Some(o) = &g.overschrijving {
+                    out.push(format!(
+                        "{} **{}:** {}\n",
+                        fill(
+                            ui.override_line,
+                            &[
+                                ("chosen", &esc(&o.gekozen.naam)),
+                                ("suggested", &esc(&o.suggestie.naam))
+                            ]
+                        ),
+                        ui.override_reason,
+                        esc(&o.reden)
+                    ));
+                }
+                for x in &g.redenen {
+                    out.push(format!("- {}", reason(x)));
+                }
+            }
+            if r.doelen.len() > 1 {
+                out.push(String::new());
+                if let Some(goal) = &r.bepalend_doel {
+                    out.push(fill(ui.case_follows, &[("goal", &esc(goal))]));
+                    out.push(String::new());
+                }
+                out.push(format!(
+                    "**{}:** {}",
+                    ui.order_care,
+                    r.volgorde
+                        .hulpverlening
+                        .iter()
+                        .map(|g| esc(g))
+                        .collect::<Vec<_>>()
+                        .join(" → ")
+                ));
+                if r.volgorde.verschilt {
+                    out.push(String::new());
+                    out.push(format!("**{}**", ui.orders_differ));
+                }
+            }
+        }
+
+        out.push(format!("\n## {}\n", ui.gap));
+        match &r.kloof {
+            None => out.push(ui.gap_none.to_owned()),
+            Some(k) => {
+                out.push(fill(
+                    ui.gap_line,
+                    &[
+                        ("need", &esc(&k.nodig.naam.to_lowercase())),
+                        ("possible", &esc(&k.mogelijk.naam.to_lowercase())),
+                    ],
+                ));
+                out.push(String::new());
+                if !k.niveaus.is_empty() {
+                    let levels: Vec<&str> = k
+                        .niveaus
+                        .iter()
+                        .map(|l| match l.as_str() {
+                            "organisatie" => ui.level_organisation,
+                            "beleid" => ui.level_policy,
+                            other => other,
+                        })
+                        .collect();
+                    out.push(format!(
+                        "- {}",
+                        fill(ui.gap_level, &[("level", &esc(&levels.join(", ")))])
+                    ));
+                }
+                if !k.doelen.is_empty() {
+                    out.push(format!(
+                        "- {}: {}",
+                        ui.gap_goals,
+                        k.doelen
+                            .iter()
+                            .map(|g| esc(g))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                }
+                for l in &k.beperkt_door {
+                    out.push(format!("- {}: {}", ui.gap_limited_by, esc(l)));
+                }
+                if k.neerleggen.is_empty() {
+                    out.push(format!("- {}", ui.gap_take_to_unknown));
+                }
+                for p in &k.neerleggen {
+                    out.push(format!("- {}: {}", ui.gap_take_to, esc(p)));
+                }
+            }
+        }
+
+        out.push(format!("\n## {}\n", ui.actions));
+        if r.actiepunten.is_empty() {
+            out.push(ui.no_actions.to_owned());
+        }
+        for x in &r.actiepunten {
+            out.push(action(x));
+        }
+        if r.weet_niet + r.overgeslagen > 0 {
+            out.push(String::new());
+            out.push(fill(
+                ui.unknown_count,
+                &[
+                    ("dont_know", &r.weet_niet.to_string()),
+                    ("skipped", &r.overgeslagen.to_string()),
+                ],
+            ));
+        }
+        if let Some(o) = &r.overschrijving {
+            out.push(format!("\n## {}\n", ui.override_title));
+            out.push(fill(
+                ui.override_line,
+                &[
+                    ("chosen", &esc(&o.gekozen.naam)),
+                    ("suggested", &esc(&o.suggestie.naam)),
+                ],
+            ));
+            out.push(String::new());
+            out.push(format!("**{}:** {}", ui.override_reason, esc(&o.reden)));
+        }
+        if let Some(n) = &r.notities {
+            out.push(format!("\n## {}\n", ui.notes));
+            out.push(esc(n.trim()));
+        }
+        out.push(format!("\n## {}\n", ui.reflection));
+        for p in &r.reflectie {
+            out.push(format!("- {p}"));
+        }
+        let mut s = out.join("\n");
+        s.push('\n');
+        s
+    }
+
+    fn card(&self, c: &Card) -> String {
+        let ui = &NL;
+        let mut out = Vec::new();
+        out.push(format!("# {}", fill(ui.card_title, &[("title", ui.title)])));
+        out.push(String::new());
+        out.push(format!("*{} {}*", esc(&c.bank.id), esc(&c.bank.versie)));
+        out.push(String::new());
+        out.push(format!(
+            "**{}**",
+            fill(ui.card_start, &[("question", &esc(&c.startvraag.tekst))])
+        ));
+        out.push(String::new());
+        out.push(ui.card_think.to_owned());
+        let item = |q: &crate::card::CardQuestion| {
+            let mark = if q.fase == "verdieping" { " (+)" } else { "" };
+            format!("- [ ] {}{mark}", esc(&q.kort))
+        };
+        out.push(format!("\n## {}\n", ui.card_per_goal));
+        out.extend(c.per_doel.iter().map(item));
+        for level in &c.niveaus {
+            let name = if level.id == "organisatie" {
+                fill(ui.card_forgotten, &[("level", &esc(&level.naam))])
+            } else {
+                esc(&level.naam)
+            };
+            out.push(format!("\n## {name}\n"));
+            out.extend(level.vragen.iter().map(item));
+        }
+        out.push(format!("\n## {}\n", ui.continuum_heading));
+        out.push(format!(
+            "| # | {} | {} |\n|---|---|---|",
+            ui.step, ui.what_it_is
+        ));
+        for s in &c.continuum {
+            out.push(format!(
+                "| {} | {} | {} |",
+                s.index + 1,
+                esc(&s.naam),
+                esc(&s.kort)
+            ));
+        }
+        out.push(String::new());
+        out.push(format!("*{}*", esc(&c.continuum_uitleg)));
+        out.push(String::new());
+        out.push(format!(
+            "{} — {}",
+            c.reflectie.first().map_or("", String::as_str),
+            ui.card_legend.replace("[+]", "(+)")
+        ));
+        let mut s = out.join("\n");
+        s.push('\n');
+        s
+    }
+
+    fn continuum(&self, v: &ContinuumView) -> String {
+        let ui = &NL;
+        let mut out = Vec::new();
+        if v.stap.is_some() {
+            for s in &v.stappen {
+                out.push(format!(
+                    "# {}\n",
+                    fill(
+                        ui.continuum_step_title,
+                        &[
+                            ("n", &(s.index + 1).to_string()),
+                            ("name", &esc(&s.volledige_naam)),
+                            ("intensity", &esc(&s.intensiteit))
+                        ]
+                    )
+                ));
+                out.push(esc(&s.uitleg));
+                out.push(format!("\n## {}\n", ui.forms));
+                out.extend(s.vormen.iter().map(|f| format!("- {}", esc(f))));
+                if !s.voorbeelden.is_empty() {
+                    out.push(format!("\n## {}\n", ui.examples_heading));
+                    out.extend(s.voorbeelden.iter().map(|f| format!("- {}", esc(f))));
+                }
+                if let Some(d) = &s.verschil {
+                    out.push(format!("\n## {}\n", ui.difference_heading));
+                    out.push(esc(d));
+                }
+                if let Some(b) = &s.bron {
+                    out.push(format!("\n*{}: {}*", ui.source, esc(b)));
+                }
+            }
+        } else {
+            out.push(format!("# {}\n", ui.continuum_title));
+            out.push(format!("*{}*\n", esc(&v.uitleg)));
+            out.push(format!(
+                "| {} | {} | {} | {} |\n|---|---|---|---|",
+                ui.step, ui.intensity, ui.what_it_is, ui.forms
+            ));
+            for s in &v.stappen {
+                out.push(format!(
+                    "| {} {} | {} | {} | {} |",
+                    s.index + 1,
+                    esc(&s.naam),
+                    esc(&s.intensiteit),
+                    esc(&s.kort),
+                    s.vormen
+                        .iter()
+                        .map(|f| esc(f))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ));
+            }
+        }
+        let mut s = out.join("\n");
+        s.push('\n');
+        s
+    }
+
+    fn examples(&self, list: &ExampleList) -> String {
+        let ui = &NL;
+        let mut out = vec![
+            format!("# {}\n", ui.examples_title),
+            format!(
+                "| {} | {} | {} | {} |\n|---|---|---|---|",
+                ui.name, ui.moment, ui.suggestion, ui.case_heading
+            ),
+        ];
+        for e in &list.voorbeelden {
+            out.push(format!(
+                "| {} | {} | {} | {} |",
+                esc(&e.naam),
+                e.moment.as_ref().map_or(String::new(), |m| esc(&m.naam)),
+                esc(&e.advies.naam),
+                esc(&e.samenvatting)
+            ));
+        }
+        let mut s = out.join("\n");
+        s.push('\n');
+        s
+    }
+}

@@ -1,0 +1,83 @@
+//! Output formats. One renderer per format behind one small trait, in the
+//! way hyperfine's `export/` does it: the views ([`Report`], [`Card`], ...)
+//! hold the words, a renderer only arranges them.
+
+mod json;
+mod markdown;
+mod text;
+
+use crate::card::Card;
+use crate::continuum::ContinuumView;
+use crate::examples::ExampleList;
+use crate::report::Report;
+
+/// The formats of `--format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Plain text: the paste-ready summary, or the screen in a terminal.
+    #[default]
+    Text,
+    Markdown,
+    Json,
+}
+
+/// How text output is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    /// The longest line.
+    pub width: usize,
+    /// Use colour and bold.
+    pub color: bool,
+    /// Use box-drawing characters and symbols.
+    pub unicode: bool,
+    /// Lay out for a screen (tables) instead of for pasting (lists).
+    pub screen: bool,
+}
+
+impl Style {
+    /// For files, pipes and the case file: 80 columns, no colour, lists.
+    pub fn paste() -> Style {
+        Style {
+            width: 80,
+            color: false,
+            unicode: false,
+            screen: false,
+        }
+    }
+}
+
+/// Turns a view into text in one format.
+pub trait Renderer {
+    fn report(&self, report: &Report) -> String;
+    fn card(&self, card: &Card) -> String;
+    fn continuum(&self, view: &ContinuumView) -> String;
+    fn examples(&self, list: &ExampleList) -> String;
+}
+
+/// The renderer for a format.
+pub fn renderer(format: Format, style: Style) -> Box<dyn Renderer> {
+    match format {
+        Format::Text => Box::new(text::TextRenderer::new(style)),
+        Format::Markdown => Box::new(markdown::MarkdownRenderer),
+        Format::Json => Box::new(json::JsonRenderer),
+    }
+}
+
+/// Formats an ISO date (YYYY-MM-DD) the Dutch way (DD-MM-YYYY); anything
+/// else is shown as it is.
+pub(crate) fn dutch_date(iso: &str) -> String {
+    let parts: Vec<&str> = iso.get(..10).unwrap_or(iso).split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => format!("{d}-{m}-{y}"),
+        _ => iso.to_owned(),
+    }
+}
+
+/// "+2" / "-1" for points.
+pub fn signed(points: i32) -> String {
+    if points > 0 {
+        format!("+{points}")
+    } else {
+        points.to_string()
+    }
+}

@@ -1,0 +1,715 @@
+//! Plain text. Two layouts from the same views:
+//! - for pasting into a case file (files, pipes, `--format tekst`): lists, at
+//!   most 80 columns, no colour, readable without the tool;
+//! - for a screen (an interactive terminal): the same sections, with tables
+//!   (comfy-table), the continuum drawn as five cells, and colour when the
+//!   terminal and `NO_COLOR` allow it.
+
+use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
+use console::Style as Paint;
+
+use super::{Renderer, Style, dutch_date, signed};
+use crate::card::Card;
+use crate::continuum::ContinuumView;
+use crate::examples::ExampleList;
+use crate::report::{ActionView, GoalView, ReasonView, Report};
+use crate::ui::{NL, Ui, fill};
+
+pub struct TextRenderer {
+    style: Style,
+    ui: &'static Ui,
+}
+
+/// Width of the label column in "Label:  value" lines.
+const LABEL_WIDTH: usize = 13;
+
+impl TextRenderer {
+    pub fn new(style: Style) -> Self {
+        TextRenderer {
+            style: Style {
+                width: style.width.clamp(30, 200),
+                ..style
+            },
+            ui: &NL,
+        }
+    }
+
+    fn paint(&self) -> Paint {
+        Paint::new().force_styling(self.style.color)
+    }
+
+    fn wrap(&self, text: &str, first: &str, rest: &str) -> String {
+        let opts = textwrap::Options::new(self.style.width)
+            .initial_indent(first)
+            .subsequent_indent(rest);
+        textwrap::fill(text, opts)
+    }
+
+    fn heading(&self, out: &mut String, title: &str) {
+        out.push('\n');
+        let t = title.to_uppercase();
+        out.push_str(&self.paint().bold().apply_to(t).to_string());
+        out.push('\n');
+    }
+
+    fn field(&self, out: &mut String, label: &str, value: &str) {
+        let first = format!("{:<LABEL_WIDTH$}", format!("{label}: "));
+        out.push_str(&self.wrap(value, &first, &" ".repeat(LABEL_WIDTH)));
+        out.push('\n');
+    }
+
+    fn bullet(&self, out: &mut String, text: &str, indent: usize) {
+        let pad = " ".repeat(indent);
+        out.push_str(&self.wrap(text, &format!("{pad}- "), &format!("{pad}  ")));
+        out.push('\n');
+    }
+
+    fn paragraph(&self, out: &mut String, text: &str) {
+        out.push_str(&self.wrap(text, "", ""));
+        out.push('\n');
+    }
+
+    fn table(&self) -> Table {
+        let mut t = Table::new();
+        t.load_style(if self.style.unicode {
+            presets::UTF8_FULL_CONDENSED
+        } else {
+            presets::ASCII_FULL_CONDENSED
+        });
+        t.set_content_arrangement(ContentArrangement::Dynamic);
+        t.set_width(u16::try_from(self.style.width).unwrap_or(80));
+        if !self.style.color {
+            t.force_no_tty();
+        } else {
+            t.enforce_styling();
+        }
+        t
+    }
+
+    fn reason_text(&self, r: &ReasonView) -> String {
+        match r.punten {
+            Some(p) if p != 0 => format!("{} ({})", r.tekst, signed(p)),
+            _ => r.tekst.clone(),
+        }
+    }
+
+    fn action_text(&self, a: &ActionView) -> String {
+        let mentions_goal = a.doelen.iter().all(|g| a.tekst.contains(g.as_str()));
+        if a.doelen.is_empty() || mentions_goal {
+            a.tekst.clone()
+        } else {
+            let goals: Vec<String> = a.doelen.iter().map(|g| format!("'{g}'")).collect();
+            format!("{} ({})", a.tekst, goals.join(", "))
+        }
+    }
+
+    /// The continuum with the current, suggested and needed step marked.
+    fn bar(&self, out: &mut String, r: &Report) {
+        let marks = |i: usize| -> Vec<&str> {
+            let mut m = Vec::new();
+            if r.huidig.as_ref().is_some_and(|h| h.index == i) {
+                m.push(self.ui.bar_now);
+            }
+            if r.advies.index == i {
+                m.push(self.ui.bar_advice);
+            }
+            if r.advies.nodig.index == i && r.advies.nodig.index != r.advies.index {
+                m.push(self.ui.bar_needed);
+            }
+            m
+        };
+        let step_name = |i: usize| -> String {
+            r.continuum
+                .get(i)
+                .map_or_else(String::new, |s| s.naam.to_lowercase())
+        };
+        let count = r.continuum.len();
+        if !self.style.screen {
+            let cells: Vec<String> = (0..count)
+                .map(|i| {
+                    let m = marks(i);
+                    let name = if r.advies.index == i {
+                        step_name(i).to_uppercase()
+                    } else {
+                        step_name(i)
+                    };
+                    if m.is_empty() {
+                        name
+                    } else {
+                        format!("{name} [{}]", m.join(", "))
+                    }
+                })
+                .collect();
+            out.push_str(&self.wrap(&cells.join(" → "), "", "  "));
+            out.push('\n');
+            return;
+        }
+        // Let comfy-table style the suggested cell, so widths stay right.
+        let highlight = |text: String| {
+            let cell = Cell::new(text);
+            if self.style.color {
+                cell.add_attribute(Attribute::Bold)
+                    .add_attribute(Attribute::Reverse)
+            } else {
+                cell
+            }
+        };
+        let mut t = self.table();
+        if self.style.width >= 72 {
+            let mut names_row = Vec::new();
+            let mut marks_row = Vec::new();
+            for i in 0..count {
+                let name = step_name(i);
+                names_row.push(if r.advies.index == i {
+                    highlight(name.to_uppercase())
+                } else {
+                    Cell::new(name)
+                });
+                marks_row.push(Cell::new(marks(i).join(", ")));
+            }
+            t.add_row(names_row);
+            t.add_row(marks_row);
+        } else {
+            for i in 0..count {
+                let name = format!("{} {}", i + 1, step_name(i));
+                let name = if r.advies.index == i {
+                    highlight(name.to_uppercase())
+                } else {
+                    Cell::new(name)
+                };
+                t.add_row(vec![name, Cell::new(marks(i).join(", "))]);
+            }
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
+    }
+
+    fn goal_block(&self, out: &mut String, n: usize, g: &GoalView) {
+        let title = format!("{n}. {}", g.label);
+        out.push_str(&self.wrap(&title, "", "   "));
+        out.push('\n');
+        let mut suggestion = format!("{} ({})", g.advies.naam, g.richting_naam.to_lowercase());
+        if g.advies.nodig.index != g.advies.index {
+            suggestion = format!(
+                "{} — {}",
+                suggestion,
+                fill(
+                    self.ui.first_then,
+                    &[
+                        ("first", &g.advies.naam.to_lowercase()),
+                        ("need", &g.advies.nodig.naam.to_lowercase())
+                    ]
+                )
+            );
+        }
+        out.push_str(&self.wrap(
+            &format!("{}: {suggestion}", self.ui.suggestion),
+            "   ",
+            "     ",
+        ));
+        out.push('\n');
+        if let Some(form) = g.advies.vormen.first() {
+            out.push_str(&self.wrap(&format!("{}: {form}", self.ui.form), "   ", "     "));
+            out.push('\n');
+        }
+        if let Some(o) = &g.overschrijving {
+            let line = fill(
+                self.ui.override_line,
+                &[
+                    ("chosen", &o.gekozen.naam),
+                    ("suggested", &o.suggestie.naam),
+                ],
+            );
+            out.push_str(&self.wrap(
+                &format!("{line} {}: {}", self.ui.override_reason, o.reden),
+                "   ",
+                "     ",
+            ));
+            out.push('\n');
+        }
+        out.push_str(&format!("   {}:\n", self.ui.why));
+        for r in &g.redenen {
+            self.bullet(out, &self.reason_text(r), 3);
+        }
+    }
+
+    fn goals_table(&self, out: &mut String, r: &Report) {
+        let mut t = self.table();
+        t.set_header(vec![
+            "#",
+            self.ui.goal,
+            self.ui.suggestion,
+            self.ui.form,
+            self.ui.direction,
+        ]);
+        for (i, g) in r.doelen.iter().enumerate() {
+            let step = if g.advies.nodig.index != g.advies.index {
+                format!(
+                    "{} ({} {})",
+                    g.advies.naam,
+                    self.ui.needed.to_lowercase(),
+                    g.advies.nodig.naam.to_lowercase()
+                )
+            } else {
+                g.advies.naam.clone()
+            };
+            t.add_row(vec![
+                Cell::new(i + 1),
+                Cell::new(&g.label),
+                Cell::new(step),
+                Cell::new(g.advies.vormen.first().map_or("", String::as_str)),
+                Cell::new(&g.richting_naam),
+            ]);
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
+    }
+}
+
+impl Renderer for TextRenderer {
+    fn report(&self, r: &Report) -> String {
+        let ui = self.ui;
+        let mut out = String::new();
+        out.push_str(&self.paint().bold().apply_to(ui.summary_title).to_string());
+        out.push('\n');
+        self.paragraph(&mut out, &r.casusinformatie);
+        out.push('\n');
+        self.field(&mut out, ui.date, &dutch_date(&r.datum));
+        if let Some(m) = &r.moment {
+            self.field(&mut out, ui.moment, &m.naam);
+        }
+        if let Some(b) = &r.beoordelaar {
+            let who = match &b.role {
+                Some(role) => format!("{} ({role})", b.label),
+                None => b.label.clone(),
+            };
+            self.field(&mut out, ui.rater, &who);
+        }
+        self.field(
+            &mut out,
+            ui.bank,
+            &format!("{} {}", r.bank.id, r.bank.versie),
+        );
+        self.field(
+            &mut out,
+            ui.tool,
+            &format!("{} {}", r.voorwie.naam, r.voorwie.versie),
+        );
+
+        if let Some(c) = &r.casus {
+            self.heading(&mut out, ui.case_heading);
+            for para in c.trim().split("\n\n") {
+                self.paragraph(
+                    &mut out,
+                    &para.split_whitespace().collect::<Vec<_>>().join(" "),
+                );
+            }
+        }
+
+        self.heading(&mut out, ui.case_advice);
+        let a = &r.advies;
+        let step_of = fill(ui.step_of, &[("n", &(a.index + 1).to_string())]);
+        self.field(
+            &mut out,
+            ui.suggestion,
+            &format!("{} ({step_of}, {})", a.naam, a.intensiteit),
+        );
+        if a.nodig.index != a.index {
+            self.field(
+                &mut out,
+                ui.needed,
+                &fill(
+                    ui.first_then,
+                    &[
+                        ("first", &a.naam.to_lowercase()),
+                        ("need", &a.nodig.naam.to_lowercase()),
+                    ],
+                ),
+            );
+        }
+        let now = r
+            .huidig
+            .as_ref()
+            .map_or_else(|| ui.no_current.to_owned(), |h| h.naam.clone());
+        self.field(&mut out, ui.current, &now);
+        self.field(
+            &mut out,
+            ui.direction,
+            &format!("{}. {}", r.richting_naam, r.richting_uitleg),
+        );
+        self.field(&mut out, ui.certainty, &a.zekerheid);
+        self.field(&mut out, ui.forms, &a.vormen.join("; "));
+        out.push('\n');
+        self.bar(&mut out, r);
+        self.paragraph(&mut out, ui.higher_not_better);
+
+        if r.doelen.is_empty() {
+            self.heading(&mut out, ui.reasons);
+            self.paragraph(&mut out, ui.no_goals);
+            for reason in &r.redenen {
+                self.bullet(&mut out, &self.reason_text(reason), 0);
+            }
+        } else {
+            self.heading(&mut out, ui.goals_family_order);
+            if self.style.screen {
+                self.goals_table(&mut out, r);
+            }
+            for (i, g) in r.doelen.iter().enumerate() {
+                if self.style.screen {
+                    out.push_str(&self.wrap(
+                        &format!("{}. {} — {}:", i + 1, g.label, ui.why.to_lowercase()),
+                        "",
+                        "   ",
+                    ));
+                    out.push('\n');
+                    for reason in &g.redenen {
+                        self.bullet(&mut out, &self.reason_text(reason), 3);
+                    }
+                } else {
+                    self.goal_block(&mut out, i + 1, g);
+                }
+            }
+            if r.doelen.len() > 1 {
+                out.push('\n');
+                if let Some(goal) = &r.bepalend_doel {
+                    self.paragraph(&mut out, &fill(ui.case_follows, &[("goal", goal)]));
+                }
+                let care: Vec<String> = r
+                    .volgorde
+                    .hulpverlening
+                    .iter()
+                    .enumerate()
+                    .map(|(i, g)| format!("{}. {g}", i + 1))
+                    .collect();
+                self.field(&mut out, ui.order_care, &care.join(", "));
+                if r.volgorde.verschilt {
+                    self.paragraph(&mut out, ui.orders_differ);
+                }
+            }
+        }
+
+        self.heading(&mut out, ui.gap);
+        match &r.kloof {
+            None => self.paragraph(&mut out, ui.gap_none),
+            Some(k) => {
+                self.paragraph(
+                    &mut out,
+                    &fill(
+                        ui.gap_line,
+                        &[
+                            ("need", &k.nodig.naam.to_lowercase()),
+                            ("possible", &k.mogelijk.naam.to_lowercase()),
+                        ],
+                    ),
+                );
+                if !k.niveaus.is_empty() {
+                    let levels: Vec<&str> = k
+                        .niveaus
+                        .iter()
+                        .map(|l| match l.as_str() {
+                            "organisatie" => ui.level_organisation,
+                            "beleid" => ui.level_policy,
+                            other => other,
+                        })
+                        .collect();
+                    self.paragraph(
+                        &mut out,
+                        &fill(ui.gap_level, &[("level", &levels.join(", "))]),
+                    );
+                }
+                if !k.doelen.is_empty() {
+                    self.field(&mut out, ui.gap_goals, &k.doelen.join(", "));
+                }
+                for limit in &k.beperkt_door {
+                    self.bullet(&mut out, &format!("{}: {limit}", ui.gap_limited_by), 0);
+                }
+                if k.neerleggen.is_empty() {
+                    self.bullet(&mut out, ui.gap_take_to_unknown, 0);
+                }
+                for place in &k.neerleggen {
+                    self.bullet(&mut out, &format!("{}: {place}", ui.gap_take_to), 0);
+                }
+            }
+        }
+
+        self.heading(&mut out, ui.actions);
+        if r.actiepunten.is_empty() {
+            self.paragraph(&mut out, ui.no_actions);
+        }
+        for action in &r.actiepunten {
+            self.bullet(&mut out, &self.action_text(action), 0);
+        }
+        if r.weet_niet + r.overgeslagen > 0 {
+            self.paragraph(
+                &mut out,
+                &fill(
+                    ui.unknown_count,
+                    &[
+                        ("dont_know", &r.weet_niet.to_string()),
+                        ("skipped", &r.overgeslagen.to_string()),
+                    ],
+                ),
+            );
+        }
+
+        if let Some(o) = &r.overschrijving {
+            self.heading(&mut out, ui.override_title);
+            self.paragraph(
+                &mut out,
+                &fill(
+                    ui.override_line,
+                    &[
+                        ("chosen", &o.gekozen.naam),
+                        ("suggested", &o.suggestie.naam),
+                    ],
+                ),
+            );
+            self.field(&mut out, ui.override_reason, &o.reden);
+        }
+        let goal_overrides: Vec<&GoalView> = r
+            .doelen
+            .iter()
+            .filter(|g| g.overschrijving.is_some())
+            .collect();
+        if self.style.screen && !goal_overrides.is_empty() {
+            if r.overschrijving.is_none() {
+                self.heading(&mut out, ui.override_title);
+            }
+            for g in goal_overrides {
+                if let Some(o) = &g.overschrijving {
+                    let line = fill(
+                        ui.override_goal,
+                        &[
+                            ("goal", &g.label),
+                            ("chosen", &o.gekozen.naam),
+                            ("suggested", &o.suggestie.naam),
+                        ],
+                    );
+                    self.bullet(
+                        &mut out,
+                        &format!("{line} {}: {}", ui.override_reason, o.reden),
+                        0,
+                    );
+                }
+            }
+        }
+
+        if let Some(n) = &r.notities {
+            self.heading(&mut out, ui.notes);
+            for para in n.trim().split("\n\n") {
+                self.paragraph(
+                    &mut out,
+                    &para.split_whitespace().collect::<Vec<_>>().join(" "),
+                );
+            }
+        }
+
+        self.heading(&mut out, ui.reflection);
+        for prompt in &r.reflectie {
+            self.bullet(&mut out, prompt, 0);
+        }
+        out
+    }
+
+    fn card(&self, c: &Card) -> String {
+        let mut out = String::new();
+        let ui = self.ui;
+        let title = fill(ui.card_title, &[("title", ui.title)]);
+        let version = format!("{} {}", c.bank.id, c.bank.versie);
+        let gap = self
+            .style
+            .width
+            .saturating_sub(title.chars().count() + version.chars().count())
+            .max(2);
+        out.push_str(&self.paint().bold().apply_to(&title).to_string());
+        out.push_str(&" ".repeat(gap));
+        out.push_str(&version);
+        out.push('\n');
+        out.push_str(&self.wrap(
+            &fill(ui.card_start, &[("question", &c.startvraag.tekst)]),
+            "",
+            "  ",
+        ));
+        out.push('\n');
+        out.push_str(&self.wrap(ui.card_think, "  ", "  "));
+        out.push('\n');
+        let check = |q: &crate::card::CardQuestion| {
+            let mark = if q.fase == "verdieping" { "+" } else { " " };
+            format!("[{mark}] {}", q.kort)
+        };
+        self.heading(&mut out, ui.card_per_goal);
+        for q in &c.per_doel {
+            out.push_str(&self.wrap(&check(q), "", "    "));
+            out.push('\n');
+        }
+        for level in &c.niveaus {
+            let name = if level.id == "organisatie" {
+                fill(ui.card_forgotten, &[("level", &level.naam)])
+            } else {
+                level.naam.clone()
+            };
+            self.heading(&mut out, &name);
+            for q in &level.vragen {
+                out.push_str(&self.wrap(&check(q), "", "    "));
+                out.push('\n');
+            }
+        }
+        self.heading(&mut out, ui.continuum_heading);
+        let name_width = c
+            .continuum
+            .iter()
+            .map(|s| s.naam.chars().count())
+            .max()
+            .unwrap_or(10)
+            + 4;
+        for s in &c.continuum {
+            let first = format!("{:<name_width$}", format!("{} {}", s.index + 1, s.naam));
+            out.push_str(&self.wrap(&s.kort, &first, &" ".repeat(name_width)));
+            out.push('\n');
+        }
+        self.paragraph(&mut out, &c.continuum_uitleg);
+        out.push('\n');
+        out.push_str(&self.wrap(
+            &format!(
+                "{}   {}",
+                c.reflectie.first().map_or("", String::as_str),
+                ui.card_legend
+            ),
+            "",
+            "",
+        ));
+        out.push('\n');
+        out
+    }
+
+    fn continuum(&self, v: &ContinuumView) -> String {
+        let ui = self.ui;
+        let mut out = String::new();
+        if v.stap.is_some() {
+            for s in &v.stappen {
+                let title = fill(
+                    ui.continuum_step_title,
+                    &[
+                        ("n", &(s.index + 1).to_string()),
+                        ("name", &s.volledige_naam),
+                        ("intensity", &s.intensiteit),
+                    ],
+                );
+                out.push_str(&self.paint().bold().apply_to(title).to_string());
+                out.push('\n');
+                self.paragraph(&mut out, &s.uitleg);
+                self.heading(&mut out, ui.forms);
+                for f in &s.vormen {
+                    self.bullet(&mut out, f, 0);
+                }
+                if !s.voorbeelden.is_empty() {
+                    self.heading(&mut out, ui.examples_heading);
+                    for e in &s.voorbeelden {
+                        self.bullet(&mut out, e, 0);
+                    }
+                }
+                if let Some(d) = &s.verschil {
+                    self.heading(&mut out, ui.difference_heading);
+                    self.paragraph(&mut out, d);
+                }
+                let around: Vec<String> = [
+                    s.lichter.as_ref().map(|l| format!("{}: {l}", ui.lighter)),
+                    s.zwaarder.as_ref().map(|z| format!("{}: {z}", ui.heavier)),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                if !around.is_empty() {
+                    out.push('\n');
+                    self.paragraph(
+                        &mut out,
+                        &fill(ui.on_continuum, &[("around", &around.join("; "))]),
+                    );
+                }
+                if let Some(b) = &s.bron {
+                    out.push('\n');
+                    self.paragraph(&mut out, &format!("{}: {b}", ui.source));
+                }
+            }
+            out.push('\n');
+            self.paragraph(&mut out, &v.uitleg);
+            return out;
+        }
+        out.push_str(&self.paint().bold().apply_to(ui.continuum_title).to_string());
+        out.push('\n');
+        self.paragraph(&mut out, &v.uitleg);
+        out.push('\n');
+        if self.style.screen {
+            let mut t = self.table();
+            t.set_header(vec![ui.step, ui.intensity, ui.what_it_is, ui.forms]);
+            for s in &v.stappen {
+                t.add_row(vec![
+                    Cell::new(format!("{} {}", s.index + 1, s.naam)),
+                    Cell::new(&s.intensiteit),
+                    Cell::new(&s.kort),
+                    Cell::new(s.vormen.join("; ")),
+                ]);
+            }
+            out.push_str(&t.to_string());
+            out.push('\n');
+        } else {
+            for s in &v.stappen {
+                out.push_str(&self.wrap(
+                    &format!("{} {} ({})", s.index + 1, s.naam, s.intensiteit),
+                    "",
+                    "  ",
+                ));
+                out.push('\n');
+                out.push_str(&self.wrap(&s.kort, "  ", "  "));
+                out.push('\n');
+                out.push_str(&self.wrap(
+                    &format!("{}: {}", ui.forms, s.vormen.join("; ")),
+                    "  ",
+                    "  ",
+                ));
+                out.push_str("\n\n");
+            }
+        }
+        self.paragraph(&mut out, ui.continuum_more);
+        out
+    }
+
+    fn examples(&self, list: &ExampleList) -> String {
+        let ui = self.ui;
+        let mut out = String::new();
+        out.push_str(&self.paint().bold().apply_to(ui.examples_title).to_string());
+        out.push('\n');
+        if self.style.screen {
+            let mut t = self.table();
+            t.set_header(vec![ui.name, ui.moment, ui.suggestion, ui.case_heading]);
+            for e in &list.voorbeelden {
+                t.add_row(vec![
+                    Cell::new(&e.naam),
+                    Cell::new(e.moment.as_ref().map_or("", |m| m.naam.as_str())),
+                    Cell::new(&e.advies.naam),
+                    Cell::new(&e.samenvatting),
+                ]);
+            }
+            out.push_str(&t.to_string());
+            out.push('\n');
+        } else {
+            for e in &list.voorbeelden {
+                let moment = e
+                    .moment
+                    .as_ref()
+                    .map_or(String::new(), |m| format!(", {}", m.naam.to_lowercase()));
+                out.push_str(&self.wrap(
+                    &format!("{} ({}{moment})", e.naam, e.advies.naam),
+                    "",
+                    "  ",
+                ));
+                out.push('\n');
+                out.push_str(&self.wrap(&e.samenvatting, "  ", "  "));
+                out.push('\n');
+            }
+        }
+        out.push('\n');
+        self.paragraph(&mut out, ui.examples_more);
+        out
+    }
+}
