@@ -1,0 +1,186 @@
+//! The command line: subcommands, options and their Dutch help texts. This
+//! is the only place that knows clap; it produces a plain [`Config`].
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use voorwie::config::{ColorChoice, Command, Config};
+use voorwie::interview::Depth;
+use voorwie::render::Format;
+
+const ABOUT: &str =
+    "Reflectiechecklist 'Voor wie doen we wat?': hoe intensief werk je samen rond een gezin?";
+
+const LONG_ABOUT: &str = "\
+Reflectiechecklist 'Voor wie doen we wat?' voor professionals in jeugdhulp en
+sociaal domein. Reflectievragen op drie niveaus (gezin, professionals,
+organisatie en beleid) leiden per hulpvraag tot een suggestie op het continuüm
+segregatie → connectie → coördinatie → coöperatie → integratie.
+
+Zonder subcommando start de interactieve sessie.";
+
+const AFTER_HELP: &str = "\
+Voorbeelden:
+  voorwie                                  interactieve sessie
+  voorwie start --snel                     alleen de korte screening
+  voorwie start --antwoorden sessie.yaml   samenvatting uit een antwoordenbestand
+  voorwie kaart > kaart.txt                de zakkaart als tekst
+  voorwie continuum coordinatie            één stap van het continuüm in detail
+  voorwie voorbeeld robin                  een praktijkvoorbeeld bekijken
+  voorwie controleer mijn-bank.yaml        een vragenbank controleren
+
+Exitcodes: 0 gelukt, 1 fout, 2 verkeerd gebruik.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "voorwie",
+    version,
+    about = ABOUT,
+    long_about = LONG_ABOUT,
+    after_help = AFTER_HELP,
+    args_conflicts_with_subcommands = true,
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Cmd>,
+
+    #[command(flatten)]
+    start: StartArgs,
+
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, Args)]
+struct Common {
+    /// Een andere vragenbank (YAML) in plaats van de ingebouwde
+    #[arg(long, global = true, value_name = "BESTAND")]
+    bank: Option<PathBuf>,
+
+    /// Uitvoerformaat
+    #[arg(long, global = true, value_enum, default_value_t = FormatArg::Tekst)]
+    format: FormatArg,
+
+    /// Schrijf de uitvoer naar dit bestand (alleen voor jou leesbaar)
+    #[arg(short = 'o', long = "uitvoer", global = true, value_name = "BESTAND")]
+    output: Option<PathBuf>,
+
+    /// Overschrijf een bestaand uitvoerbestand
+    #[arg(long, global = true)]
+    force: bool,
+
+    /// Kleur: auto (alleen op een terminal, niet met NO_COLOR), altijd of nooit
+    #[arg(long, global = true, value_enum, default_value_t = KleurArg::Auto, value_name = "WANNEER")]
+    kleur: KleurArg,
+}
+
+#[derive(Debug, Args, Default)]
+struct StartArgs {
+    /// Lees de antwoorden uit een bestand (YAML of JSON; - is stdin) in plaats van te vragen
+    #[arg(long, value_name = "BESTAND")]
+    antwoorden: Option<PathBuf>,
+
+    /// Alleen de korte screening (stap 1), zonder verdieping
+    #[arg(long)]
+    snel: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum Cmd {
+    /// De reflectiesessie (interactief, of met --antwoorden)
+    #[command(
+        after_help = "Voorbeelden:\n  voorwie start\n  voorwie start --snel\n  voorwie start --antwoorden sessie.yaml --format markdown -o samenvatting.md"
+    )]
+    Start(StartArgs),
+
+    /// De zakkaart: alle vragen en de vijf stappen op één A4
+    #[command(
+        visible_alias = "card",
+        after_help = "Voorbeelden:\n  voorwie kaart\n  voorwie kaart --format markdown -o kaart.md\n  voorwie kaart --format json   (met vraag- en optie-ids)"
+    )]
+    Kaart,
+
+    /// De vijf stappen van het continuüm; met STAP één stap in detail
+    #[command(
+        after_help = "Voorbeelden:\n  voorwie continuum\n  voorwie continuum coordinatie\n  voorwie continuum 4"
+    )]
+    Continuum {
+        /// segregatie, connectie, coordinatie, cooperatie, integratie (of 1-5)
+        stap: Option<String>,
+    },
+
+    /// De praktijkvoorbeelden; met NAAM één voorbeeld met uitkomst
+    #[command(
+        visible_alias = "example",
+        after_help = "Voorbeelden:\n  voorwie voorbeeld\n  voorwie voorbeeld robin\n  voorwie voorbeeld aanmelding-ist --format json"
+    )]
+    Voorbeeld {
+        /// De naam van het voorbeeld (zie de lijst)
+        naam: Option<String>,
+    },
+
+    /// Controleer een vragenbank: elk probleem met bestand:regel:kolom
+    #[command(
+        visible_alias = "check",
+        after_help = "Voorbeelden:\n  voorwie controleer            (de ingebouwde bank)\n  voorwie controleer mijn-bank.yaml"
+    )]
+    Controleer {
+        /// De vragenbank (standaard: de ingebouwde)
+        bank: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    #[value(alias = "text")]
+    Tekst,
+    #[value(alias = "md")]
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum KleurArg {
+    Auto,
+    #[value(alias = "always")]
+    Altijd,
+    #[value(alias = "never")]
+    Nooit,
+}
+
+impl Cli {
+    /// The plain configuration the library runs.
+    pub fn into_config(self) -> Config {
+        let depth = |snel: bool| if snel { Depth::Quick } else { Depth::Full };
+        let command = match self.command {
+            None => Command::Start {
+                answers: self.start.antwoorden,
+                depth: depth(self.start.snel),
+            },
+            Some(Cmd::Start(a)) => Command::Start {
+                answers: a.antwoorden,
+                depth: depth(a.snel),
+            },
+            Some(Cmd::Kaart) => Command::Card,
+            Some(Cmd::Continuum { stap }) => Command::Continuum { step: stap },
+            Some(Cmd::Voorbeeld { naam }) => Command::Example { name: naam },
+            Some(Cmd::Controleer { bank }) => Command::Check { bank },
+        };
+        Config {
+            command,
+            bank: self.common.bank,
+            format: match self.common.format {
+                FormatArg::Tekst => Format::Text,
+                FormatArg::Markdown => Format::Markdown,
+                FormatArg::Json => Format::Json,
+            },
+            output: self.common.output,
+            force: self.common.force,
+            color: match self.common.kleur {
+                KleurArg::Auto => ColorChoice::Auto,
+                KleurArg::Altijd => ColorChoice::Always,
+                KleurArg::Nooit => ColorChoice::Never,
+            },
+        }
+    }
+}

@@ -1,0 +1,860 @@
+//! The interactive session: moment, start question, goals and their
+//! priority, the per-goal questions, the three levels.
+//!
+//! The interview is a list of steps computed from the session as it stands,
+//! so it always agrees with the bank: a question whose `toon_als` no longer
+//! holds disappears, a new goal brings its questions, and going back is just
+//! one step back in that list. After every change the session is handed to
+//! `on_change` (autosave). The interview talks to the user only through a
+//! [`Prompter`], so tests drive it with a script.
+
+pub mod line;
+pub mod prompt;
+pub mod terminal;
+
+pub use prompt::{Prompt, Prompter, Reply};
+
+use crate::bank::{Bank, DONT_KNOW, Kind, Phase, Question, SKIPPED};
+use crate::condition;
+use crate::error::Result;
+use crate::located::Located;
+use crate::responses::{self, Responses};
+use crate::sanitize;
+use crate::score::Outcome;
+use crate::session::{Answer, Goal, Override, Session, goal_key};
+use crate::text::Lang;
+use crate::ui::{Ui, fill, ui};
+
+/// At most this many goals; practitioners work with a handful at a time.
+pub const MAX_GOALS: usize = 6;
+
+/// How much of the instrument to ask.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Depth {
+    /// Step 1: the short screening (`--snel`).
+    Quick,
+    /// Step 1 and step 2: screening plus deepening.
+    #[default]
+    Full,
+}
+
+/// One thing the interview asks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Step {
+    Moment,
+    Start,
+    Goals,
+    Order(String),
+    Question { id: String, goal: Option<usize> },
+}
+
+enum Move {
+    Next,
+    Back,
+}
+
+/// A session being answered.
+pub struct Interview<'a> {
+    bank: &'a Bank,
+    depth: Depth,
+    session: Session,
+    lang: Lang,
+    on_change: Box<dyn FnMut(&Session) + 'a>,
+}
+
+impl<'a> Interview<'a> {
+    /// Starts (or resumes) a session. `on_change` is called after every
+    /// change, with the session as it is then.
+    pub fn new(
+        bank: &'a Bank,
+        depth: Depth,
+        session: Session,
+        on_change: impl FnMut(&Session) + 'a,
+    ) -> Self {
+        Interview {
+            bank,
+            depth,
+            session,
+            lang: Lang::Nl,
+            on_change: Box::new(on_change),
+        }
+    }
+
+    fn ui(&self) -> &'static Ui {
+        ui(self.lang)
+    }
+
+    fn changed(&mut self) {
+        (self.on_change)(&self.session);
+    }
+
+    /// Asks every unanswered step, starting at the first one, and returns
+    /// the answered session.
+    pub fn run(mut self, p: &mut dyn Prompter) -> Result<Session> {
+        let resuming = self.session.moment.is_some();
+        self.intro(p, resuming)?;
+        let mut pos = self.first_unanswered();
+        loop {
+            let steps = self.steps();
+            let Some(step) = steps.get(pos).cloned() else {
+                break;
+            };
+            match self.ask(p, &step, pos, steps.len())? {
+                Move::Next => {
+                    let steps = self.steps();
+                    pos = steps
+                        .iter()
+                        .position(|s| *s == step)
+                        .map_or(pos + 1, |i| i + 1);
+                }
+                Move::Back => pos = pos.saturating_sub(1),
+            }
+        }
+        Ok(self.session)
+    }
+
+    fn intro(&self, p: &mut dyn Prompter, resuming: bool) -> Result<()> {
+        let ui = self.ui();
+        let depth = match self.depth {
+            Depth::Quick => ui.iv_depth_quick,
+            Depth::Full => ui.iv_depth_full,
+        };
+        let mut text = format!(
+            "{}\n{}\n\n- {}\n- {}\n- {}",
+            ui.title,
+            ui.iv_intro,
+            ui.privacy_intro,
+            depth,
+            p.controls(ui)
+        );
+        if resuming {
+            text.push_str("\n\n");
+            text.push_str(ui.iv_resuming);
+        }
+        p.show(&text)
+    }
+
+    fn responses(&self) -> Responses {
+        // The interview only writes valid answers, so this cannot fail; an
+        // empty set is the safe fallback.
+        responses::resolve(self.bank, &self.session, "")
+            .map(|(r, _)| r)
+            .unwrap_or_default()
+    }
+
+    fn asked(&self, q: &Question) -> bool {
+        self.depth == Depth::Full || q.phase() == Phase::Screening
+    }
+
+    fn steps(&self) -> Vec<Step> {
+        let bank = self.bank;
+        let r = self.responses();
+        let mut steps = vec![Step::Moment, Step::Start, Step::Goals];
+        if self.session.goals.len() > 1 {
+            for q in bank
+                .questions
+                .iter()
+                .filter(|q| q.kind.value == Kind::Order)
+            {
+                if self.asked(q) && condition::shown(bank, q, &r, None) {
+                    steps.push(Step::Order(q.id.value.clone()));
+                }
+            }
+        }
+        for g in r.order(bank, "gezin") {
+            for q in bank.questions.iter().filter(|q| q.per_goal) {
+                if self.asked(q) && condition::shown(bank, q, &r, Some(g)) {
+                    steps.push(Step::Question {
+                        id: q.id.value.clone(),
+                        goal: Some(g),
+                    });
+                }
+            }
+        }
+        for level in &bank.levels {
+            for q in bank.questions.iter().filter(|q| {
+                !q.per_goal && q.kind.value != Kind::Order && q.level.value == level.id.value
+            }) {
+                if self.asked(q) && condition::shown(bank, q, &r, None) {
+                    steps.push(Step::Question {
+                        id: q.id.value.clone(),
+                        goal: None,
+                    });
+                }
+            }
+        }
+        steps
+    }
+
+    fn answered(&self, step: &Step) -> bool {
+        match step {
+            Step::Moment => self.session.moment.is_some(),
+            Step::Start => self
+                .session
+                .answers
+                .contains_key(self.bank.start_question.id.value.as_str()),
+            Step::Goals => !self.session.goals.is_empty(),
+            Step::Order(id) => self.session.answers.contains_key(id.as_str()),
+            Step::Question { id, goal: None } => self.session.answers.contains_key(id.as_str()),
+            Step::Question { id, goal: Some(g) } => self
+                .session
+                .goals
+                .get(*g)
+                .is_some_and(|goal| goal.answers.contains_key(id.as_str())),
+        }
+    }
+
+    /// Where a resumed session continues.
+    fn first_unanswered(&self) -> usize {
+        let steps = self.steps();
+        steps
+            .iter()
+            .position(|s| !self.answered(s))
+            .unwrap_or(steps.len())
+    }
+
+    /// "Doel 1 van 3: label · Niveau · Vraag 7 van 40". The total is only
+    /// known once the goals are.
+    fn header(&self, level: Option<&str>, pos: usize, total: usize, goal: Option<usize>) -> String {
+        let ui = self.ui();
+        let mut parts = Vec::new();
+        if let Some((g, label)) =
+            goal.and_then(|g| self.session.goals.get(g).map(|x| (g, &x.label.value)))
+        {
+            let order = self.responses().order(self.bank, "gezin");
+            let rank = order.iter().position(|&i| i == g).map_or(g + 1, |r| r + 1);
+            parts.push(fill(
+                ui.iv_goal_header,
+                &[
+                    ("i", &rank.to_string()),
+                    ("n", &self.session.goals.len().to_string()),
+                    ("label", &sanitize::line(label)),
+                ],
+            ));
+        }
+        if let Some(level) = level.and_then(|l| self.bank.level(l)) {
+            parts.push(sanitize::line(level.name.get(self.lang)));
+        }
+        let n = (pos + 1).to_string();
+        parts.push(if self.session.goals.is_empty() {
+            fill(ui.iv_progress_open, &[("n", &n)])
+        } else {
+            fill(ui.iv_progress, &[("n", &n), ("total", &total.to_string())])
+        });
+        parts.join(" · ")
+    }
+
+    fn ask(&mut self, p: &mut dyn Prompter, step: &Step, pos: usize, total: usize) -> Result<Move> {
+        match step {
+            Step::Moment => self.ask_moment(p, pos, total),
+            Step::Start => {
+                let q = &self.bank.start_question;
+                self.ask_question(p, q, None, pos, total)
+            }
+            Step::Goals => self.ask_goals(p, pos, total),
+            Step::Order(id) => {
+                let Some(q) = self.bank.question(id) else {
+                    return Ok(Move::Next);
+                };
+                self.ask_order(p, q, pos, total)
+            }
+            Step::Question { id, goal } => {
+                let Some(q) = self.bank.question(id) else {
+                    return Ok(Move::Next);
+                };
+                self.ask_question(p, q, *goal, pos, total)
+            }
+        }
+    }
+
+    fn ask_moment(&mut self, p: &mut dyn Prompter, pos: usize, total: usize) -> Result<Move> {
+        let lang = self.lang;
+        let moments = &self.bank.moments;
+        let prompt = Prompt {
+            header: self.header(None, pos, total, None),
+            title: self.ui().iv_moment.to_owned(),
+            details: moments
+                .iter()
+                .filter_map(|m| {
+                    m.explanation.as_ref().map(|e| {
+                        format!(
+                            "{}: {}",
+                            sanitize::line(m.name.get(lang)),
+                            sanitize::line(e.get(lang))
+                        )
+                    })
+                })
+                .collect(),
+            items: moments
+                .iter()
+                .map(|m| sanitize::line(m.name.get(lang)))
+                .collect(),
+            default: self
+                .session
+                .moment
+                .as_ref()
+                .and_then(|id| moments.iter().position(|m| m.id.value == id.value)),
+            ..Prompt::default()
+        };
+        loop {
+            match p.choose(&prompt)? {
+                Reply::Answer(i) if i < moments.len() => {
+                    self.session.moment = Some(Located::new(moments[i].id.value.clone()));
+                    self.changed();
+                    return Ok(Move::Next);
+                }
+                Reply::Back => return Ok(Move::Back),
+                _ => {}
+            }
+        }
+    }
+
+    fn current_answer(&self, q: &Question, goal: Option<usize>) -> Option<&Answer> {
+        let answers = match goal {
+            None => &self.session.answers,
+            Some(g) => &self.session.goals.get(g)?.answers,
+        };
+        answers.get(q.id.value.as_str()).map(|a| &a.value)
+    }
+
+    fn set_answer(&mut self, q: &Question, goal: Option<usize>, answer: Answer) {
+        let key = Located::new(q.id.value.clone());
+        let value = Located::new(answer);
+        match goal {
+            None => {
+                self.session.answers.insert(key, value);
+            }
+            Some(g) => {
+                if let Some(goal) = self.session.goals.get_mut(g) {
+                    goal.answers.insert(key, value);
+                }
+            }
+        }
+        self.changed();
+    }
+
+    fn ask_question(
+        &mut self,
+        p: &mut dyn Prompter,
+        q: &Question,
+        goal: Option<usize>,
+        pos: usize,
+        total: usize,
+    ) -> Result<Move> {
+        let lang = self.lang;
+        let ui = self.ui();
+        let header = if q.id.value == self.bank.start_question.id.value {
+            format!("{} · {}", ui.iv_start, self.header(None, pos, total, None))
+        } else {
+            self.header(Some(&q.level.value), pos, total, goal)
+        };
+        let mut prompt = Prompt {
+            header,
+            title: sanitize::line(q.text.get(lang)),
+            can_back: pos > 0,
+            can_skip: true,
+            has_help: q.info.is_some(),
+            ..Prompt::default()
+        };
+        let current = self.current_answer(q, goal).cloned();
+        let label = |o: &crate::bank::AnswerOption| {
+            sanitize::line(
+                o.label
+                    .as_ref()
+                    .map_or(o.id.value.as_str(), |l| l.get(lang)),
+            )
+        };
+        if q.kind.value.has_options() {
+            prompt.details = q
+                .options
+                .iter()
+                .filter_map(|o| {
+                    o.anchor
+                        .as_ref()
+                        .map(|a| format!("{}: {}", label(o), sanitize::line(a.get(lang))))
+                })
+                .collect();
+            prompt.items = q.options.iter().map(label).collect();
+            prompt.items.push(ui.dont_know.to_owned());
+        }
+        let dont_know = q.options.len();
+        loop {
+            let mv = match q.kind.value {
+                Kind::YesNo | Kind::Choice | Kind::Scale => {
+                    prompt.default = match &current {
+                        Some(Answer::One(id)) if id == DONT_KNOW => Some(dont_know),
+                        Some(Answer::One(id)) => q.option_index(id),
+                        _ => None,
+                    };
+                    match p.choose(&prompt)? {
+                        Reply::Answer(i) if i == dont_know => {
+                            self.set_answer(q, goal, Answer::One(DONT_KNOW.to_owned()));
+                            Some(Move::Next)
+                        }
+                        Reply::Answer(i) if i < dont_know => {
+                            self.set_answer(q, goal, Answer::One(q.options[i].id.value.clone()));
+                            Some(Move::Next)
+                        }
+                        other => self.common_reply(p, q, goal, other)?,
+                    }
+                }
+                Kind::Multi => {
+                    prompt.checked = match &current {
+                        Some(Answer::Many(ids)) => {
+                            ids.iter().filter_map(|id| q.option_index(id)).collect()
+                        }
+                        Some(Answer::One(id)) if id == DONT_KNOW => vec![dont_know],
+                        _ => Vec::new(),
+                    };
+                    match p.choose_many(&prompt)? {
+                        Reply::Answer(chosen)
+                            if chosen.contains(&dont_know) && chosen.len() > 1 =>
+                        {
+                            p.show(ui.iv_dont_know_alone)?;
+                            prompt.checked = chosen;
+                            None
+                        }
+                        Reply::Answer(chosen) if chosen.contains(&dont_know) => {
+                            self.set_answer(q, goal, Answer::One(DONT_KNOW.to_owned()));
+                            Some(Move::Next)
+                        }
+                        Reply::Answer(mut chosen) => {
+                            chosen.sort_unstable();
+                            chosen.dedup();
+                            let ids = chosen
+                                .into_iter()
+                                .filter_map(|i| q.options.get(i).map(|o| o.id.value.clone()))
+                                .collect();
+                            self.set_answer(q, goal, Answer::Many(ids));
+                            Some(Move::Next)
+                        }
+                        other => self.common_reply(p, q, goal, other.map_answer())?,
+                    }
+                }
+                Kind::FreeText => {
+                    prompt.initial_text = match &current {
+                        Some(Answer::One(t)) if t != SKIPPED => t.clone(),
+                        _ => String::new(),
+                    };
+                    match p.text(&prompt)? {
+                        Reply::Answer(t) if !t.trim().is_empty() => {
+                            self.set_answer(q, goal, Answer::One(t.trim().to_owned()));
+                            Some(Move::Next)
+                        }
+                        Reply::Answer(_) => self.common_reply(p, q, goal, Reply::Skip)?,
+                        other => self.common_reply(p, q, goal, other.map_answer())?,
+                    }
+                }
+                Kind::Order => Some(Move::Next),
+            };
+            if let Some(mv) = mv {
+                return Ok(mv);
+            }
+        }
+    }
+
+    /// Back, skip and help, the same for every kind of question. `None`
+    /// means: ask again.
+    fn common_reply(
+        &mut self,
+        p: &mut dyn Prompter,
+        q: &Question,
+        goal: Option<usize>,
+        reply: Reply<usize>,
+    ) -> Result<Option<Move>> {
+        match reply {
+            Reply::Back => Ok(Some(Move::Back)),
+            Reply::Skip => {
+                self.set_answer(q, goal, Answer::One(SKIPPED.to_owned()));
+                Ok(Some(Move::Next))
+            }
+            Reply::Help => {
+                let info = q.info.as_ref().map_or_else(
+                    || self.ui().iv_no_help.to_owned(),
+                    |i| sanitize::line(i.get(self.lang)),
+                );
+                let source = q
+                    .source
+                    .as_ref()
+                    .map(|s| crate::continuum::source_title(self.bank, &s.value, self.lang));
+                let title = self.ui().iv_help_title;
+                match source {
+                    Some(src) => {
+                        p.show(&format!("{title}: {info}\n\n{}: {src}", self.ui().source))?
+                    }
+                    None => p.show(&format!("{title}: {info}"))?,
+                }
+                Ok(None)
+            }
+            Reply::Answer(_) => Ok(None),
+        }
+    }
+
+    fn ask_order(
+        &mut self,
+        p: &mut dyn Prompter,
+        q: &Question,
+        pos: usize,
+        total: usize,
+    ) -> Result<Move> {
+        let ui = self.ui();
+        let labels: Vec<String> = self
+            .session
+            .goals
+            .iter()
+            .map(|g| g.label.value.clone())
+            .collect();
+        let n = labels.len();
+        let mut picked: Vec<usize> = Vec::new();
+        while picked.len() + 1 < n {
+            let remaining: Vec<usize> = (0..n).filter(|i| !picked.contains(i)).collect();
+            let place = picked.len() + 1;
+            let prompt = Prompt {
+                header: format!(
+                    "{}{}",
+                    self.header(Some(&q.level.value), pos, total, None),
+                    fill(
+                        ui.iv_order_place,
+                        &[("k", &place.to_string()), ("n", &n.to_string())]
+                    )
+                ),
+                title: sanitize::line(q.text.get(self.lang)),
+                details: if picked.is_empty() {
+                    vec![ui.iv_order_hint.to_owned()]
+                } else {
+                    picked
+                        .iter()
+                        .enumerate()
+                        .map(|(k, i)| format!("{}. {}", k + 1, sanitize::line(&labels[*i])))
+                        .collect()
+                },
+                items: remaining
+                    .iter()
+                    .map(|i| sanitize::line(&labels[*i]))
+                    .collect(),
+                can_back: true,
+                can_skip: true,
+                has_help: q.info.is_some(),
+                ..Prompt::default()
+            };
+            match p.choose(&prompt)? {
+                Reply::Answer(i) if i < remaining.len() => picked.push(remaining[i]),
+                Reply::Back if picked.is_empty() => return Ok(Move::Back),
+                Reply::Back => {
+                    picked.pop();
+                }
+                Reply::Skip => {
+                    self.set_answer(q, None, Answer::One(SKIPPED.to_owned()));
+                    return Ok(Move::Next);
+                }
+                other => {
+                    self.common_reply(p, q, None, other)?;
+                }
+            }
+        }
+        let last = (0..n).find(|i| !picked.contains(i));
+        picked.extend(last);
+        let order = picked.into_iter().map(|i| labels[i].clone()).collect();
+        self.set_answer(q, None, Answer::Many(order));
+        Ok(Move::Next)
+    }
+
+    fn ask_goals(&mut self, p: &mut dyn Prompter, pos: usize, total: usize) -> Result<Move> {
+        let ui = self.ui();
+        if self.session.goals.is_empty() {
+            p.show(ui.iv_goals_intro)?;
+            return self.enter_goals(p, pos, total, true);
+        }
+        loop {
+            let list: Vec<String> = self
+                .session
+                .goals
+                .iter()
+                .enumerate()
+                .map(|(i, g)| format!("{}. {}", i + 1, sanitize::line(&g.label.value)))
+                .collect();
+            let mut items = vec![ui.iv_goals_continue.to_owned()];
+            if self.session.goals.len() < MAX_GOALS {
+                items.push(ui.iv_goals_add.to_owned());
+            }
+            items.push(ui.iv_goals_rename.to_owned());
+            items.push(ui.iv_goals_remove.to_owned());
+            let add = self.session.goals.len() < MAX_GOALS;
+            let prompt = Prompt {
+                header: self.header(None, pos, total, None),
+                title: ui.iv_goals_title.to_owned(),
+                details: list,
+                items,
+                default: Some(0),
+                can_back: true,
+                ..Prompt::default()
+            };
+            let choice = match p.choose(&prompt)? {
+                Reply::Answer(i) => i,
+                Reply::Back => return Ok(Move::Back),
+                _ => continue,
+            };
+            let choice = if add || choice == 0 {
+                choice
+            } else {
+                choice + 1
+            };
+            match choice {
+                0 => return Ok(Move::Next),
+                1 => {
+                    self.enter_goals(p, pos, total, false)?;
+                }
+                2 => self.rename_goal(p, pos, total)?,
+                _ => self.remove_goal(p, pos, total)?,
+            }
+        }
+    }
+
+    /// Asks for goal labels until an empty line or [`MAX_GOALS`].
+    fn enter_goals(
+        &mut self,
+        p: &mut dyn Prompter,
+        pos: usize,
+        total: usize,
+        first_time: bool,
+    ) -> Result<Move> {
+        let ui = self.ui();
+        while self.session.goals.len() < MAX_GOALS {
+            let n = self.session.goals.len() + 1;
+            let prompt = Prompt {
+                header: self.header(None, pos, total, None),
+                title: fill(
+                    ui.iv_goal_label,
+                    &[("n", &n.to_string()), ("max", &MAX_GOALS.to_string())],
+                ),
+                details: if n == 1 {
+                    Vec::new()
+                } else {
+                    vec![ui.iv_goal_done_hint.to_owned()]
+                },
+                can_back: first_time,
+                can_skip: n > 1,
+                ..Prompt::default()
+            };
+            match p.text(&prompt)? {
+                Reply::Answer(t) if !t.trim().is_empty() => {
+                    let label = sanitize::line(t.trim());
+                    if self.session.goal_index(&label).is_some() {
+                        p.show(ui.iv_goal_duplicate)?;
+                        continue;
+                    }
+                    self.session.goals.push(Goal {
+                        label: Located::new(label),
+                        ..Goal::default()
+                    });
+                    self.forget_orders();
+                    self.changed();
+                }
+                Reply::Back if self.session.goals.is_empty() => return Ok(Move::Back),
+                Reply::Back => {
+                    // Back while entering: take the last goal out to retype it.
+                    self.session.goals.pop();
+                    self.forget_orders();
+                    self.changed();
+                }
+                Reply::Help => p.show(ui.iv_goals_intro)?,
+                Reply::Answer(_) | Reply::Skip if self.session.goals.is_empty() => {
+                    p.show(ui.iv_goal_needed)?;
+                }
+                Reply::Answer(_) | Reply::Skip => break,
+            }
+        }
+        Ok(Move::Next)
+    }
+
+    fn pick_goal(
+        &self,
+        p: &mut dyn Prompter,
+        title: &str,
+        pos: usize,
+        total: usize,
+    ) -> Result<Option<usize>> {
+        let prompt = Prompt {
+            header: self.header(None, pos, total, None),
+            title: title.to_owned(),
+            items: self
+                .session
+                .goals
+                .iter()
+                .map(|g| sanitize::line(&g.label.value))
+                .collect(),
+            can_back: true,
+            ..Prompt::default()
+        };
+        Ok(match p.choose(&prompt)? {
+            Reply::Answer(i) if i < self.session.goals.len() => Some(i),
+            _ => None,
+        })
+    }
+
+    fn rename_goal(&mut self, p: &mut dyn Prompter, pos: usize, total: usize) -> Result<()> {
+        let ui = self.ui();
+        let Some(g) = self.pick_goal(p, ui.iv_goals_rename, pos, total)? else {
+            return Ok(());
+        };
+        let old = self.session.goals[g].label.value.clone();
+        let prompt = Prompt {
+            header: self.header(None, pos, total, None),
+            title: ui.iv_goal_new_label.to_owned(),
+            initial_text: old.clone(),
+            can_back: true,
+            ..Prompt::default()
+        };
+        if let Reply::Answer(t) = p.text(&prompt)? {
+            let label = sanitize::line(t.trim());
+            if label.is_empty() || label == old {
+                return Ok(());
+            }
+            if self.session.goal_index(&label).is_some_and(|i| i != g) {
+                p.show(ui.iv_goal_duplicate)?;
+                return Ok(());
+            }
+            self.session.goals[g].label = Located::new(label.clone());
+            // Keep the priority orders pointing at the renamed goal.
+            for (_, answer) in self.session.answers.iter_mut() {
+                if let Answer::Many(list) = &mut answer.value {
+                    for item in list.iter_mut() {
+                        if goal_key(item) == goal_key(&old) {
+                            *item = label.clone();
+                        }
+                    }
+                }
+            }
+            self.changed();
+        }
+        Ok(())
+    }
+
+    fn remove_goal(&mut self, p: &mut dyn Prompter, pos: usize, total: usize) -> Result<()> {
+        if self.session.goals.len() <= 1 {
+            p.show(self.ui().iv_goal_needed)?;
+            return Ok(());
+        }
+        if let Some(g) = self.pick_goal(p, self.ui().iv_goals_remove, pos, total)? {
+            self.session.goals.remove(g);
+            self.forget_orders();
+            self.changed();
+        }
+        Ok(())
+    }
+
+    /// Priority orders no longer hold when the set of goals changes.
+    fn forget_orders(&mut self) {
+        let order_ids: Vec<String> = self
+            .bank
+            .questions
+            .iter()
+            .filter(|q| q.kind.value == Kind::Order)
+            .map(|q| q.id.value.clone())
+            .collect();
+        for id in order_ids {
+            self.session.answers.shift_remove(id.as_str());
+        }
+    }
+}
+
+impl<T> Reply<T> {
+    /// The non-answer replies, for handling them the same way everywhere.
+    fn map_answer(self) -> Reply<usize> {
+        match self {
+            Reply::Answer(_) => Reply::Answer(usize::MAX),
+            Reply::Back => Reply::Back,
+            Reply::Skip => Reply::Skip,
+            Reply::Help => Reply::Help,
+        }
+    }
+}
+
+/// After the result: the professional may choose another step than the
+/// suggestion, with a reason, for the case or for one goal. Returns whether
+/// anything changed.
+pub fn choose_override(
+    p: &mut dyn Prompter,
+    bank: &Bank,
+    session: &mut Session,
+    outcome: &Outcome,
+) -> Result<bool> {
+    let ui = ui(Lang::Nl);
+    let lang = Lang::Nl;
+    let mut items = vec![ui.iv_override_no.to_owned(), ui.iv_override_case.to_owned()];
+    if !session.goals.is_empty() {
+        items.push(ui.iv_override_goal.to_owned());
+    }
+    let prompt = Prompt {
+        title: ui.iv_override_title.to_owned(),
+        details: vec![ui.iv_override_hint.to_owned()],
+        items,
+        default: Some(0),
+        ..Prompt::default()
+    };
+    let target = match p.choose(&prompt)? {
+        Reply::Answer(1) => None,
+        Reply::Answer(2) => {
+            let prompt = Prompt {
+                title: ui.iv_override_which_goal.to_owned(),
+                items: session
+                    .goals
+                    .iter()
+                    .map(|g| sanitize::line(&g.label.value))
+                    .collect(),
+                ..Prompt::default()
+            };
+            match p.choose(&prompt)? {
+                Reply::Answer(i) if i < session.goals.len() => Some(i),
+                _ => return Ok(false),
+            }
+        }
+        _ => return Ok(false),
+    };
+    let suggested = match target {
+        None => outcome.case.now,
+        Some(g) => outcome.goals.get(g).map_or(0, |o| o.advice.now),
+    };
+    let steps = bank.steps();
+    let prompt = Prompt {
+        title: ui.iv_override_step.to_owned(),
+        items: steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let name = sanitize::line(s.name.get(lang));
+                if i == suggested {
+                    format!("{name} ({})", ui.bar_advice)
+                } else {
+                    name
+                }
+            })
+            .collect(),
+        default: Some(suggested),
+        ..Prompt::default()
+    };
+    let step = match p.choose(&prompt)? {
+        Reply::Answer(i) if i < steps.len() => i,
+        _ => return Ok(false),
+    };
+    let reason = loop {
+        let prompt = Prompt {
+            title: ui.iv_override_reason.to_owned(),
+            ..Prompt::default()
+        };
+        match p.text(&prompt)? {
+            Reply::Answer(t) if !t.trim().is_empty() => break sanitize::line(t.trim()),
+            Reply::Answer(_) | Reply::Skip | Reply::Help => p.show(ui.iv_override_reason_needed)?,
+            Reply::Back => return Ok(false),
+        }
+    };
+    let o = Override {
+        step: Located::new(steps[step].id.value.clone()),
+        reason,
+    };
+    match target {
+        None => session.override_ = Some(o),
+        Some(g) => session.goals[g].override_ = Some(o),
+    }
+    Ok(true)
+}

@@ -1,0 +1,291 @@
+//! The prompter for an interactive terminal, with dialoguer.
+//!
+//! Prompts go to stderr, so the result can go to stdout (and be redirected).
+//! Long texts (the question, the anchors) are wrapped above the list; the
+//! list items themselves are cut to the terminal width, because dialoguer
+//! redraws wrapped items wrongly. Esc goes back one question. "Meer
+//! informatie", "Vorige vraag" and "Overslaan" are items under every list.
+
+use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use console::{Style as Paint, Term};
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use dialoguer::{Input, MultiSelect, Select};
+
+use super::prompt::{Prompt, Prompter, Reply};
+use crate::error::{Error, Result};
+use crate::ui::{NL, Ui};
+
+/// Set by the signal handler; the interview stops at the next prompt.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Installs a Ctrl-C handler that restores the cursor (dialoguer hides it
+/// while a list is shown) and lets the prompt return an interruption instead
+/// of killing the process mid-draw. Safe to call more than once.
+pub fn install_interrupt_handler() {
+    let _ = ctrlc::set_handler(|| {
+        INTERRUPTED.store(true, Ordering::SeqCst);
+        let _ = Term::stderr().show_cursor();
+    });
+}
+
+/// Whether Ctrl-C was pressed.
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::SeqCst)
+}
+
+pub struct TerminalPrompter {
+    term: Term,
+    color: bool,
+    theme: Box<dyn Theme>,
+    ui: &'static Ui,
+}
+
+impl TerminalPrompter {
+    pub fn new(color: bool) -> Self {
+        let theme: Box<dyn Theme> = if color {
+            Box::new(ColorfulTheme::default())
+        } else {
+            Box::new(SimpleTheme)
+        };
+        TerminalPrompter {
+            term: Term::stderr(),
+            color,
+            theme,
+            ui: &NL,
+        }
+    }
+
+    fn paint(&self) -> Paint {
+        Paint::new().force_styling(self.color)
+    }
+
+    fn cols(&self) -> usize {
+        usize::from(self.term.size().1).clamp(30, 100)
+    }
+
+    fn print(&self, text: &str) -> Result<()> {
+        self.term.write_line(text).map_err(Error::Terminal)
+    }
+
+    fn wrapped(&self, text: &str, first: &str, rest: &str) -> String {
+        let opts = textwrap::Options::new(self.cols().saturating_sub(1))
+            .initial_indent(first)
+            .subsequent_indent(rest);
+        textwrap::fill(text, opts)
+    }
+
+    fn block(&self, prompt: &Prompt) -> Result<()> {
+        self.print("")?;
+        if !prompt.header.is_empty() {
+            self.print(
+                &self
+                    .paint()
+                    .dim()
+                    .apply_to(self.wrapped(&prompt.header, "", ""))
+                    .to_string(),
+            )?;
+        }
+        self.print(
+            &self
+                .paint()
+                .bold()
+                .apply_to(self.wrapped(&prompt.title, "", ""))
+                .to_string(),
+        )?;
+        for d in &prompt.details {
+            self.print(&self.wrapped(d, "  · ", "    "))?;
+        }
+        Ok(())
+    }
+
+    /// Items cut to one line each, then the action items.
+    fn items(&self, prompt: &Prompt) -> (Vec<String>, Vec<Reply<usize>>) {
+        let max = self.cols().saturating_sub(8).max(10);
+        let mut items: Vec<String> = prompt
+            .items
+            .iter()
+            .map(|i| console::truncate_str(i, max, "…").into_owned())
+            .collect();
+        let mut actions = Vec::new();
+        if prompt.has_help {
+            items.push(format!("[?] {}", self.ui.iv_more_info));
+            actions.push(Reply::Help);
+        }
+        if prompt.can_back {
+            items.push(format!("[<] {}", self.ui.iv_back));
+            actions.push(Reply::Back);
+        }
+        if prompt.can_skip {
+            items.push(format!("[-] {}", self.ui.iv_skip));
+            actions.push(Reply::Skip);
+        }
+        (items, actions)
+    }
+
+    /// Repeats the chosen answer under the question.
+    fn echo(&self, answer: &str) -> Result<()> {
+        let line = self.wrapped(answer, "✔ ", "  ");
+        self.print(&self.paint().green().apply_to(line).to_string())
+    }
+
+    fn page(&self) -> usize {
+        usize::from(self.term.size().0).saturating_sub(6).max(5)
+    }
+}
+
+/// Maps a dialoguer error: Ctrl-C or a closed terminal stops the session.
+fn stop(err: dialoguer::Error) -> Error {
+    let dialoguer::Error::IO(e) = err;
+    match e.kind() {
+        io::ErrorKind::Interrupted | io::ErrorKind::UnexpectedEof | io::ErrorKind::NotConnected => {
+            Error::Interrupted
+        }
+        _ if interrupted() => Error::Interrupted,
+        _ => Error::Terminal(e),
+    }
+}
+
+impl Prompter for TerminalPrompter {
+    fn show(&mut self, text: &str) -> Result<()> {
+        self.print("")?;
+        for para in text.split('\n') {
+            if para.is_empty() {
+                self.print("")?;
+            } else if let Some(rest) = para.strip_prefix("- ") {
+                self.print(&self.wrapped(rest, "- ", "  "))?;
+            } else {
+                self.print(&self.wrapped(para, "", ""))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn choose(&mut self, prompt: &Prompt) -> Result<Reply<usize>> {
+        if interrupted() {
+            return Err(Error::Interrupted);
+        }
+        self.block(prompt)?;
+        let (items, actions) = self.items(prompt);
+        let n = prompt.items.len();
+        loop {
+            let mut select = Select::with_theme(self.theme.as_ref())
+                .with_prompt(self.ui.iv_answer)
+                .items(&items)
+                .report(false)
+                .max_length(self.page());
+            if let Some(d) = prompt.default.filter(|d| *d < items.len()) {
+                select = select.default(d);
+            } else {
+                select = select.default(0);
+            }
+            match select.interact_on_opt(&self.term).map_err(stop)? {
+                Some(i) if i < n => {
+                    self.echo(&items[i])?;
+                    return Ok(Reply::Answer(i));
+                }
+                Some(i) => return Ok(actions[i - n].clone()),
+                None if prompt.can_back => return Ok(Reply::Back),
+                None => continue,
+            }
+        }
+    }
+
+    fn choose_many(&mut self, prompt: &Prompt) -> Result<Reply<Vec<usize>>> {
+        if interrupted() {
+            return Err(Error::Interrupted);
+        }
+        self.block(prompt)?;
+        self.print(
+            &self
+                .paint()
+                .dim()
+                .apply_to(self.ui.iv_multi_hint)
+                .to_string(),
+        )?;
+        let (items, actions) = self.items(prompt);
+        let n = prompt.items.len();
+        let defaults: Vec<bool> = (0..items.len())
+            .map(|i| prompt.checked.contains(&i))
+            .collect();
+        loop {
+            let chosen = MultiSelect::with_theme(self.theme.as_ref())
+                .with_prompt(self.ui.iv_answer)
+                .items(&items)
+                .report(false)
+                .defaults(&defaults)
+                .max_length(self.page())
+                .interact_on_opt(&self.term)
+                .map_err(stop)?;
+            match chosen {
+                None if prompt.can_back => return Ok(Reply::Back),
+                None => continue,
+                Some(list) => {
+                    // A checked action item wins over the options.
+                    if let Some(a) = list.iter().find(|i| **i >= n) {
+                        return Ok(match &actions[a - n] {
+                            Reply::Help => Reply::Help,
+                            Reply::Back => Reply::Back,
+                            _ => Reply::Skip,
+                        });
+                    }
+                    let names: Vec<&str> = list.iter().map(|i| items[*i].as_str()).collect();
+                    self.echo(&if names.is_empty() {
+                        self.ui.none_chosen.to_owned()
+                    } else {
+                        names.join(", ")
+                    })?;
+                    return Ok(Reply::Answer(list));
+                }
+            }
+        }
+    }
+
+    fn text(&mut self, prompt: &Prompt) -> Result<Reply<String>> {
+        if interrupted() {
+            return Err(Error::Interrupted);
+        }
+        self.block(prompt)?;
+        let mut hint = Vec::new();
+        if prompt.has_help {
+            hint.push(format!("? = {}", self.ui.iv_more_info.to_lowercase()));
+        }
+        if prompt.can_back {
+            hint.push(format!("< = {}", self.ui.iv_back.to_lowercase()));
+        }
+        if prompt.can_skip && prompt.default_text.is_empty() {
+            hint.push(self.ui.iv_empty_skips.to_owned());
+        }
+        if !hint.is_empty() {
+            self.print(&self.paint().dim().apply_to(hint.join(", ")).to_string())?;
+        }
+        let mut input = Input::<String>::with_theme(self.theme.as_ref())
+            .with_prompt(self.ui.iv_answer)
+            .with_initial_text(prompt.initial_text.clone())
+            .allow_empty(true);
+        if !prompt.default_text.is_empty() {
+            input = input
+                .default(prompt.default_text.clone())
+                .show_default(true);
+        }
+        let input = input.interact_text_on(&self.term).map_err(stop)?;
+        if interrupted() {
+            return Err(Error::Interrupted);
+        }
+        Ok(match input.trim() {
+            "?" if prompt.has_help => Reply::Help,
+            "<" if prompt.can_back => Reply::Back,
+            "" if prompt.can_skip => Reply::Skip,
+            t => Reply::Answer(t.to_owned()),
+        })
+    }
+
+    fn width(&self) -> usize {
+        self.cols()
+    }
+
+    fn controls(&self, ui: &Ui) -> &'static str {
+        ui.iv_controls_keys
+    }
+}
