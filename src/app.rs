@@ -184,7 +184,7 @@ fn start_interactive(config: &Config, bank: &Bank, depth: Depth) -> Result<()> {
     if !std::io::stdin().is_terminal() {
         return Err(Error::NotATerminal);
     }
-    terminal::install_interrupt_handler();
+    terminal::install_interrupt_handler(ui::ui(Lang::Nl).interrupted.to_owned());
     let dumb = std::env::var("TERM").map_or(true, |t| t == "dumb");
     let color = match config.color {
         ColorChoice::Always => true,
@@ -212,7 +212,11 @@ fn start_interactive(config: &Config, bank: &Bank, depth: Depth) -> Result<()> {
     let mut session = match result {
         Ok(s) => s,
         Err(Error::Interrupted) => {
-            let _ = console::Term::stderr().show_cursor();
+            if !terminal::take_over_interruption() {
+                // The signal handler is ending the process; let it.
+                std::thread::sleep(std::time::Duration::from_secs(5));
+            }
+            terminal::restore_terminal();
             return Err(Error::Interrupted);
         }
         Err(e) => return Err(e),

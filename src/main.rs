@@ -33,7 +33,7 @@ fn run(cli: cli::Cli) -> anyhow::Result<()> {
 fn report(err: &anyhow::Error) -> ExitCode {
     match err.downcast_ref::<Error>() {
         Some(Error::Interrupted) => {
-            eprintln!("\nvoorwie: sessie onderbroken.");
+            eprintln!("\n{}", voorwie::ui::NL.interrupted);
             return ExitCode::from(130);
         }
         Some(Error::Invalid(_)) | Some(Error::Syntax(_)) => eprintln!("voorwie: {err}"),

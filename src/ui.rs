@@ -159,6 +159,7 @@ pub struct Ui {
     pub save_done: &'static str,
     pub session_header: &'static str,
     pub override_saved: &'static str,
+    pub interrupted: &'static str,
 }
 
 /// The Dutch interface.
@@ -317,6 +318,7 @@ pub const NL: Ui = Ui {
     save_done: "Opgeslagen: {files}.",
     session_header: "# voorwie-sessie. Let op: dit bestand bevat casusinformatie.",
     override_saved: "Je keuze en reden zijn vastgelegd; ze staan in de samenvatting die je opslaat.",
+    interrupted: "voorwie: sessie onderbroken.",
 };
 
 /// The interface strings for a language.

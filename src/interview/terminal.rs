@@ -7,7 +7,9 @@
 //! informatie", "Vorige vraag" and "Overslaan" are items under every list.
 
 use std::io;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::time::Duration;
 
 use console::{Style as Paint, Term};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
@@ -20,17 +22,59 @@ use crate::ui::{NL, Ui};
 /// Set by the signal handler; the interview stops at the next prompt.
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
-/// Installs a Ctrl-C handler that restores the cursor (dialoguer hides it
-/// while a list is shown) and lets the prompt return an interruption instead
-/// of killing the process mid-draw. Safe to call more than once.
-pub fn install_interrupt_handler() {
-    let _ = ctrlc::set_handler(|| {
+/// Who deals with an interruption: 0 nobody yet, 1 the session (it stopped
+/// by itself), 2 the signal handler (it ends the process).
+static HANDLER_STATE: AtomicU8 = AtomicU8::new(0);
+
+/// The terminal mode from before the first prompt, to restore on exit.
+static SAVED_MODE: OnceLock<rustix::termios::Termios> = OnceLock::new();
+
+/// Installs a handler for Ctrl-C, SIGTERM and SIGHUP. A prompt that is
+/// waiting for a key returns an interruption and the session stops by
+/// itself. If it does not within a moment (the signal came while nothing was
+/// being read), the handler restores the terminal mode and the cursor,
+/// prints `farewell` and ends the process. Safe to call more than once.
+pub fn install_interrupt_handler(farewell: String) {
+    if let Ok(mode) = rustix::termios::tcgetattr(std::io::stdin()) {
+        let _ = SAVED_MODE.set(mode);
+    }
+    let _ = ctrlc::set_handler(move || {
         INTERRUPTED.store(true, Ordering::SeqCst);
-        let _ = Term::stderr().show_cursor();
+        std::thread::sleep(Duration::from_millis(400));
+        if HANDLER_STATE
+            .compare_exchange(0, 2, Ordering::SeqCst, Ordering::SeqCst)
+            .is_ok()
+        {
+            restore_terminal();
+            eprintln!("\n{farewell}");
+            std::process::exit(130);
+        }
     });
 }
 
-/// Whether Ctrl-C was pressed.
+/// Called by the session when it stops because of an interruption, so the
+/// handler does not end the process underneath it. Returns false when the
+/// handler is already ending the process.
+pub fn take_over_interruption() -> bool {
+    match HANDLER_STATE.compare_exchange(0, 1, Ordering::SeqCst, Ordering::SeqCst) {
+        Ok(_) => true,
+        Err(state) => state == 1,
+    }
+}
+
+/// Puts the terminal back as it was: cooked mode, cursor visible.
+pub fn restore_terminal() {
+    if let Some(mode) = SAVED_MODE.get() {
+        let _ = rustix::termios::tcsetattr(
+            std::io::stdin(),
+            rustix::termios::OptionalActions::Now,
+            mode,
+        );
+    }
+    let _ = Term::stderr().show_cursor();
+}
+
+/// Whether Ctrl-C was pressed (or SIGTERM/SIGHUP received).
 pub fn interrupted() -> bool {
     INTERRUPTED.load(Ordering::SeqCst)
 }
@@ -263,6 +307,7 @@ impl Prompter for TerminalPrompter {
         let mut input = Input::<String>::with_theme(self.theme.as_ref())
             .with_prompt(self.ui.iv_answer)
             .with_initial_text(prompt.initial_text.clone())
+            .report(false)
             .allow_empty(true);
         if !prompt.default_text.is_empty() {
             input = input
@@ -272,6 +317,14 @@ impl Prompter for TerminalPrompter {
         let input = input.interact_text_on(&self.term).map_err(stop)?;
         if interrupted() {
             return Err(Error::Interrupted);
+        }
+        let shown = if input.trim().is_empty() {
+            prompt.default_text.as_str()
+        } else {
+            input.trim()
+        };
+        if !shown.is_empty() && !["?", "<"].contains(&shown) {
+            self.echo(shown)?;
         }
         Ok(match input.trim() {
             "?" if prompt.has_help => Reply::Help,
