@@ -21,11 +21,9 @@ fn clean(text: &str, keep_newlines: bool) -> String {
     for c in text.chars() {
         match c {
             '\n' if keep_newlines => out.push('\n'),
-            '\n' | '\t' | '\r' => {
-                if c != '\r' || !keep_newlines {
-                    out.push(' ');
-                }
-            }
+            // A Windows line end is one break, not two.
+            '\r' => {}
+            '\n' | '\t' => out.push(' '),
             c if is_dangerous(c) => {}
             c => out.push(c),
         }
