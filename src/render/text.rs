@@ -567,7 +567,7 @@ impl Renderer for TextRenderer {
             out.push_str(&self.wrap(&s.kort, &first, &" ".repeat(name_width)));
             out.push('\n');
         }
-        self.paragraph(&mut out, &c.continuum_uitleg);
+        self.paragraph(&mut out, ui.higher_not_better);
         out.push('\n');
         out.push_str(&self.wrap(
             &format!(
