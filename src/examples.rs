@@ -36,6 +36,7 @@ macro_rules! example {
 /// files in `data/voorbeelden/`.
 pub const EXAMPLES: &[Example] = &[
     example!("peuter-slaap"),
+    example!("schoolverzuim"),
     example!("robin"),
     example!("aanmelding-ist"),
 ];
