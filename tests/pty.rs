@@ -1,0 +1,176 @@
+//! The real binary in a pseudo-terminal: dialoguer's screens, Ctrl-C, and
+//! the numbered-lines mode of a dumb terminal.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use expectrl::process::unix::WaitStatus;
+use expectrl::{Any, ControlCode, Eof, Expect, Regex, Session};
+
+type Pty = expectrl::session::OsSession;
+
+fn spawn(dir: &Path, term: &str, args: &[&str]) -> Pty {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("voorwie"));
+    cmd.args(args)
+        .current_dir(dir)
+        .env("TERM", term)
+        .env("NO_COLOR", "1")
+        .env("LANG", "C.UTF-8");
+    let mut session = Session::spawn(cmd).expect("spawn voorwie in a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(15)));
+    session
+}
+
+fn exit_code(session: &Pty) -> i32 {
+    match session.get_process().wait().expect("wait") {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("voorwie did not exit normally: {other:?}"),
+    }
+}
+
+/// Everything voorwie writes until it exits.
+fn rest(session: &mut Pty) -> String {
+    // For `Eof` the whole remaining output is the match.
+    let captures = session.expect(Eof).expect("end of output");
+    let mut all = captures.before().to_vec();
+    all.extend(captures.get(0).unwrap_or_default());
+    String::from_utf8_lossy(&all).into_owned()
+}
+
+#[test]
+fn a_whole_session_with_arrow_keys_and_enter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = spawn(dir.path(), "xterm-256color", &["--snel"]);
+    s.expect("Op welk moment").unwrap();
+    s.send("\x1b[B").unwrap(); // down: casuïstiekbespreking
+    s.send("\r").unwrap();
+    s.expect("Zijn er doelen").unwrap();
+    s.send("\r").unwrap();
+    s.expect("Doel 1").unwrap();
+    s.send("Rust in huis\r").unwrap();
+    s.expect("Doel 2").unwrap();
+    s.send("Schoolgang\r").unwrap();
+    s.expect("Doel 3").unwrap();
+    s.send("\r").unwrap();
+    // From here on, Enter takes the first option everywhere. Every
+    // question starts with a header "… Vraag n van m"; wait for it, then for
+    // its prompt, then answer.
+    let done = "Wil je de suggestie aanpassen";
+    let mut screens = String::new();
+    loop {
+        let c = s
+            .expect(Any::boxed(vec![
+                Box::new(done),
+                Box::new(Regex(r"Vraag \d+ van \d+")),
+            ]))
+            .unwrap();
+        screens.push_str(&String::from_utf8_lossy(c.before()));
+        if c.matches().any(|m| m == done.as_bytes()) {
+            break;
+        }
+        let prompt = s.expect("Antwoord").unwrap();
+        screens.push_str(&String::from_utf8_lossy(prompt.before()));
+        s.send("\r").unwrap();
+        assert!(screens.len() < 1_000_000, "the session does not end");
+    }
+    assert!(
+        screens.contains("ADVIES VOOR DE CASUS"),
+        "the result is shown"
+    );
+    assert!(
+        screens.contains("Niveau van organisatie en beleid"),
+        "the organisation level is asked"
+    );
+    s.expect("Antwoord").unwrap();
+    s.send("\r").unwrap(); // no override
+    s.expect("opslaan").unwrap();
+    s.expect("Antwoord").unwrap();
+    s.send("\r").unwrap(); // session and summary
+    s.expect("Bestandsnaam").unwrap();
+    s.send("sessie\r").unwrap();
+    s.expect("Opgeslagen").unwrap();
+    let _ = rest(&mut s);
+    assert_eq!(exit_code(&s), 0);
+
+    for file in ["sessie.yaml", "sessie.txt"] {
+        let path = dir.path().join(file);
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{file} is private");
+    }
+    let saved = fs::read_to_string(dir.path().join("sessie.yaml")).unwrap();
+    assert!(saved.contains("casusinformatie") && saved.contains("Rust in huis"));
+    // The saved session runs again non-interactively.
+    let again = assert_cmd::Command::cargo_bin("voorwie")
+        .unwrap()
+        .args(["start", "--antwoorden", "sessie.yaml"])
+        .current_dir(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8_lossy(&again).contains("Moment:      Casuïstiekbespreking"));
+}
+
+#[test]
+fn ctrl_c_stops_cleanly_and_shows_the_cursor_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = spawn(dir.path(), "xterm-256color", &[]);
+    s.expect("Op welk moment").unwrap();
+    s.send(ControlCode::EndOfText).unwrap();
+    let out = rest(&mut s);
+    assert!(out.contains("onderbroken"), "{out}");
+    assert_eq!(exit_code(&s), 130);
+    // dialoguer hides the cursor while a list is shown; it must be back.
+    let hidden = out.rfind("\x1b[?25l");
+    let shown = out.rfind("\x1b[?25h");
+    assert!(
+        shown.is_some() && shown > hidden,
+        "cursor left hidden: {out:?}"
+    );
+}
+
+#[test]
+fn a_dumb_terminal_gets_numbered_questions() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = spawn(dir.path(), "dumb", &["--snel"]);
+    s.get_process_mut().set_window_size(60, 30).unwrap();
+    let done = "Wil je de suggestie aanpassen";
+    let mut screens = String::new();
+    loop {
+        let c = s.expect(Any([done, "Antwoord: "])).unwrap();
+        let before = String::from_utf8_lossy(c.before()).into_owned();
+        screens.push_str(&before);
+        if c.matches().any(|m| m == done.as_bytes()) {
+            break;
+        }
+        let goal_entry = before
+            .rfind("Doel ")
+            .is_some_and(|i| before[i..].contains("zonder namen"));
+        let reply = if goal_entry {
+            if before.contains("Doel 1") {
+                "Rust in huis\n"
+            } else {
+                "\n"
+            }
+        } else {
+            "1\n"
+        };
+        s.send(reply).unwrap();
+        assert!(screens.len() < 1_000_000, "the session does not end");
+    }
+    assert!(screens.contains("  1) Ja"), "numbered choices");
+    assert!(
+        !screens.contains("\x1b["),
+        "no cursor movement on a dumb terminal"
+    );
+    s.expect("Antwoord: ").unwrap();
+    s.send("1\n").unwrap(); // no override
+    s.expect("Antwoord: ").unwrap();
+    s.send("3\n").unwrap(); // do not save
+    let _ = rest(&mut s);
+    assert_eq!(exit_code(&s), 0);
+}
