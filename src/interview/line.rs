@@ -33,10 +33,7 @@ impl<R: BufRead, W: Write> LinePrompter<R, W> {
     }
 
     fn wrapped(&self, text: &str, first: &str, rest: &str) -> String {
-        let opts = textwrap::Options::new(self.width)
-            .initial_indent(first)
-            .subsequent_indent(rest);
-        textwrap::fill(text, opts)
+        crate::render::wrap(text, self.width, first, rest)
     }
 
     fn read(&mut self) -> Result<String> {

@@ -114,10 +114,7 @@ impl TerminalPrompter {
     }
 
     fn wrapped(&self, text: &str, first: &str, rest: &str) -> String {
-        let opts = textwrap::Options::new(self.cols().saturating_sub(1))
-            .initial_indent(first)
-            .subsequent_indent(rest);
-        textwrap::fill(text, opts)
+        crate::render::wrap(text, self.cols().saturating_sub(1), first, rest)
     }
 
     fn block(&self, prompt: &Prompt) -> Result<()> {
@@ -302,7 +299,8 @@ impl Prompter for TerminalPrompter {
             hint.push(self.ui.iv_empty_skips.to_owned());
         }
         if !hint.is_empty() {
-            self.print(&self.paint().dim().apply_to(hint.join(", ")).to_string())?;
+            let hint = self.wrapped(&hint.join(", "), "", "");
+            self.print(&self.paint().dim().apply_to(hint).to_string())?;
         }
         let mut input = Input::<String>::with_theme(self.theme.as_ref())
             .with_prompt(self.ui.iv_answer)

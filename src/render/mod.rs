@@ -63,6 +63,16 @@ pub fn renderer(format: Format, style: Style) -> Box<dyn Renderer> {
     }
 }
 
+/// Wraps text to `width` columns with the given indents. Words are never
+/// split at hyphens: file names, dates and compound words stay whole.
+pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let opts = textwrap::Options::new(width)
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::fill(text, opts)
+}
+
 /// Formats an ISO date (YYYY-MM-DD) the Dutch way (DD-MM-YYYY); anything
 /// else is shown as it is.
 pub(crate) fn dutch_date(iso: &str) -> String {

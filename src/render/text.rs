@@ -39,10 +39,7 @@ impl TextRenderer {
     }
 
     fn wrap(&self, text: &str, first: &str, rest: &str) -> String {
-        let opts = textwrap::Options::new(self.style.width)
-            .initial_indent(first)
-            .subsequent_indent(rest);
-        textwrap::fill(text, opts)
+        super::wrap(text, self.style.width, first, rest)
     }
 
     fn heading(&self, out: &mut String, title: &str) {
