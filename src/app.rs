@@ -163,20 +163,25 @@ fn start_from_file(config: &Config, bank: &Bank, path: &Path) -> Result<()> {
     show_result(config, bank, &session, &name)
 }
 
-/// Scores a session and writes its summary in the chosen format.
-fn show_result(config: &Config, bank: &Bank, session: &Session, file: &str) -> Result<()> {
+/// Checks and scores a session and describes the result. Warnings (such as
+/// answers from an older bank version) are printed to stderr.
+fn report_for(bank: &Bank, session: &Session, file: &str) -> Result<report::Report> {
     let (responses, warnings) = responses::resolve(bank, session, file).map_err(Error::Invalid)?;
     warn(&warnings);
     let outcome = score::score(bank, &responses);
-    let today = today();
-    let report = report::build(&report::Input {
+    Ok(report::build(&report::Input {
         bank,
         session,
         responses: &responses,
         outcome: &outcome,
         lang: Lang::Nl,
-        today: &today,
-    });
+        today: &today(),
+    }))
+}
+
+/// Scores a session and writes its summary in the chosen format.
+fn show_result(config: &Config, bank: &Bank, session: &Session, file: &str) -> Result<()> {
+    let report = report_for(bank, session, file)?;
     emit(config, |r| r.report(&report))
 }
 
@@ -312,17 +317,7 @@ fn save(
     txt: &str,
 ) -> Result<()> {
     let ui = ui::ui(Lang::Nl);
-    let (responses, _) = responses::resolve(bank, session, txt).map_err(Error::Invalid)?;
-    let outcome = score::score(bank, &responses);
-    let today = today();
-    let report = report::build(&report::Input {
-        bank,
-        session,
-        responses: &responses,
-        outcome: &outcome,
-        lang: Lang::Nl,
-        today: &today,
-    });
+    let report = report_for(bank, session, txt)?;
     let summary = renderer(Format::Text, Style::paste()).report(&report);
     if let Some(yaml) = yaml {
         let body = format!("{}\n{}", ui.session_header, load::session_to_yaml(session));

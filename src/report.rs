@@ -144,6 +144,8 @@ pub struct GapView {
     pub mogelijk: StepRef,
     /// organisatie | beleid (when the answers say where the gap lies)
     pub niveaus: Vec<String>,
+    /// The same levels in words.
+    pub niveau_namen: Vec<String>,
     pub beperkt_door: Vec<String>,
     pub neerleggen: Vec<String>,
     pub doelen: Vec<String>,
@@ -263,6 +265,14 @@ pub fn build(input: &Input) -> Report {
             niveaus: dedup(gap.sources.iter().filter_map(|(q, o)| {
                 let opt = &bank.question(q)?.options[*o];
                 Some(sanitize::line(&opt.gap.as_ref()?.level.value))
+            })),
+            niveau_namen: dedup(gap.sources.iter().filter_map(|(q, o)| {
+                let opt = &bank.question(q)?.options[*o];
+                Some(match opt.gap.as_ref()?.level.value.as_str() {
+                    "organisatie" => w.ui.level_organisation.to_owned(),
+                    "beleid" => w.ui.level_policy.to_owned(),
+                    other => sanitize::line(other),
+                })
             })),
             beperkt_door: gap
                 .limits
@@ -452,6 +462,16 @@ impl Words<'_> {
         Some(join_question(&self.question_short(question), &answer))
     }
 
+    /// The ids of chosen options, for JSON.
+    fn option_ids(&self, question: &str, options: &[usize]) -> Vec<String> {
+        self.bank.question(question).map_or_else(Vec::new, |q| {
+            options
+                .iter()
+                .filter_map(|i| q.options.get(*i).map(|o| o.id.value.clone()))
+                .collect()
+        })
+    }
+
     fn reasons(&self, a: &Advice) -> Vec<ReasonView> {
         a.reasons.iter().map(|r| self.reason(r, a)).collect()
     }
@@ -474,16 +494,7 @@ impl Words<'_> {
                 view.soort = "antwoord".into();
                 view.tekst = self.answer_line(question, options).unwrap_or_default();
                 view.vraag = Some(question.clone());
-                view.antwoorden = self
-                    .bank
-                    .question(question)
-                    .map(|q| {
-                        options
-                            .iter()
-                            .map(|i| q.options[*i].id.value.clone())
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                view.antwoorden = self.option_ids(question, options);
                 view.punten = Some(*points);
             }
             Reason::Count {
@@ -499,16 +510,7 @@ impl Words<'_> {
                     &[("answer", &answer), ("count", &count.to_string())],
                 );
                 view.vraag = Some(question.clone());
-                view.antwoorden = self
-                    .bank
-                    .question(question)
-                    .map(|q| {
-                        options
-                            .iter()
-                            .map(|i| q.options[*i].id.value.clone())
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                view.antwoorden = self.option_ids(question, options);
                 view.punten = Some(*points);
             }
             Reason::Combination {

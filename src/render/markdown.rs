@@ -242,16 +242,8 @@ impl Renderer for MarkdownRenderer {
                     ],
                 ));
                 out.push(String::new());
-                if !k.niveaus.is_empty() {
-                    let levels: Vec<&str> = k
-                        .niveaus
-                        .iter()
-                        .map(|l| match l.as_str() {
-                            "organisatie" => ui.level_organisation,
-                            "beleid" => ui.level_policy,
-                            other => other,
-                        })
-                        .collect();
+                if !k.niveau_namen.is_empty() {
+                    let levels = &k.niveau_namen;
                     out.push(format!(
                         "- {}",
                         fill(ui.gap_level, &[("level", &esc(&levels.join(", ")))])
