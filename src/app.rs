@@ -9,6 +9,7 @@ use std::path::Path;
 
 use crate::bank::{self, Bank, DEFAULT_BANK_NAME};
 use crate::config::{ColorChoice, Command, Config};
+use crate::draft::{self, Draft, Drafts};
 use crate::error::{Error, Result};
 use crate::interview::line::LinePrompter;
 use crate::interview::terminal::{self, TerminalPrompter};
@@ -28,11 +29,15 @@ use crate::{card, continuum, examples, ui};
 pub fn run(config: &Config) -> Result<()> {
     match &config.command {
         Command::Check { bank } => check(config, bank.as_deref()),
-        Command::Start { answers, depth } => {
+        Command::Start {
+            answers,
+            depth,
+            resume,
+        } => {
             let bank = load_bank(config)?;
             match answers {
                 Some(path) => start_from_file(config, &bank, path),
-                None => start_interactive(config, &bank, *depth),
+                None => start_interactive(config, &bank, *depth, *resume),
             }
         }
         Command::Card => {
@@ -185,35 +190,51 @@ fn show_result(config: &Config, bank: &Bank, session: &Session, file: &str) -> R
     emit(config, |r| r.report(&report))
 }
 
-fn start_interactive(config: &Config, bank: &Bank, depth: Depth) -> Result<()> {
+fn start_interactive(config: &Config, bank: &Bank, depth: Depth, resume: bool) -> Result<()> {
     if !std::io::stdin().is_terminal() {
         return Err(Error::NotATerminal);
     }
-    terminal::install_interrupt_handler(ui::ui(Lang::Nl).interrupted.to_owned());
-    let dumb = std::env::var("TERM").map_or(true, |t| t == "dumb");
-    let color = match config.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => !dumb && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    let ui = ui::ui(Lang::Nl);
+    let drafts = Drafts::locate();
+    let farewell = match &drafts {
+        Ok(_) => format!("voorwie: {}", Error::Paused { saved: true }),
+        Err(_) => format!("voorwie: {}", Error::Paused { saved: false }),
     };
-    let mut prompter: Box<dyn Prompter> = if dumb {
-        let (_, cols) = console::Term::stderr().size();
-        Box::new(LinePrompter::new(
-            std::io::stdin().lock(),
-            std::io::stderr(),
-            usize::from(cols),
-        ))
-    } else {
-        Box::new(TerminalPrompter::new(color))
-    };
-    let mut session = Session::new();
-    session.bank = Some(BankRef {
-        id: bank.id.value.clone(),
-        version: bank.version.value.clone(),
-    });
-    session.date = Some(today());
+    terminal::install_interrupt_handler(farewell);
+    let mut prompter = make_prompter(config);
+    let p = prompter.as_mut();
 
-    let result = Interview::new(bank, depth, session, |_| {}).run(prompter.as_mut());
+    // A new session, or a draft to continue.
+    let mut resumed = None;
+    match &drafts {
+        Ok(drafts) if resume => resumed = choose_draft(p, bank, drafts)?,
+        Ok(drafts) => {
+            let waiting = drafts.list().map(|l| l.len()).unwrap_or(0);
+            if waiting > 0 {
+                p.show(&ui::fill(
+                    ui.resume_notice,
+                    &[("count", &waiting.to_string())],
+                ))?;
+            }
+        }
+        Err(e) => p.show(&ui::fill(ui.autosave_failed, &[("error", &e.to_string())]))?,
+    }
+    let (session, mut draft) = match resumed {
+        Some((session, draft)) => (session, Some(draft)),
+        None => {
+            let mut session = Session::new();
+            session.bank = Some(bank_ref(bank));
+            session.date = Some(today());
+            (session, drafts.as_ref().ok().map(|d| d.create(depth)))
+        }
+    };
+    let depth = draft.as_ref().map_or(depth, Draft::depth);
+
+    let result = Interview::new(bank, depth, session, |s| match draft.as_mut() {
+        Some(d) => d.save(s),
+        None => Ok(()),
+    })
+    .run(p);
     let mut session = match result {
         Ok(s) => s,
         Err(Error::Interrupted) => {
@@ -222,32 +243,237 @@ fn start_interactive(config: &Config, bank: &Bank, depth: Depth) -> Result<()> {
                 std::thread::sleep(std::time::Duration::from_secs(5));
             }
             terminal::restore_terminal();
-            return Err(Error::Interrupted);
+            return Err(Error::Paused {
+                saved: draft.is_some(),
+            });
         }
         Err(e) => return Err(e),
     };
 
-    let name = if config.bank.is_some() {
-        "sessie"
-    } else {
-        DEFAULT_BANK_NAME
-    };
-    show_result(config, bank, &session, name)?;
+    if config.output.is_none() && stdout_is_terminal() {
+        output::to_stdout("\n")?;
+    }
+    show_result(config, bank, &session, "sessie")?;
 
     // The professional may choose another step, with a reason.
-    let (responses, _) = responses::resolve(bank, &session, name).map_err(Error::Invalid)?;
+    let (responses, _) = responses::resolve(bank, &session, "sessie").map_err(Error::Invalid)?;
     let outcome = score::score(bank, &responses);
-    if interview::choose_override(prompter.as_mut(), bank, &mut session, &outcome)? {
-        prompter.show(
-            "Je keuze en reden zijn vastgelegd; ze staan in de samenvatting die je opslaat.",
-        )?;
+    if interview::choose_override(p, bank, &mut session, &outcome)? {
+        if let Some(d) = draft.as_mut() {
+            let _ = d.save(&session);
+        }
+        p.show(ui.override_saved)?;
     }
-    offer_save(config, bank, &session, prompter.as_mut())
+    if offer_save(config, bank, &session, p)? {
+        if let Some(d) = &draft {
+            d.remove()?;
+        }
+    } else if let Some(d) = &draft {
+        p.show(&ui::fill(
+            ui.draft_kept,
+            &[("file", &d.path().display().to_string())],
+        ))?;
+    }
+    Ok(())
+}
+
+fn bank_ref(bank: &Bank) -> BankRef {
+    BankRef {
+        id: bank.id.value.clone(),
+        version: bank.version.value.clone(),
+    }
+}
+
+/// dialoguer on a terminal; numbered lines on a dumb one.
+fn make_prompter(config: &Config) -> Box<dyn Prompter> {
+    let dumb = std::env::var("TERM").map_or(true, |t| t.is_empty() || t == "dumb");
+    let color = match config.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => !dumb && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    if dumb {
+        let (_, cols) = console::Term::stderr().size();
+        Box::new(LinePrompter::new(
+            std::io::stdin().lock(),
+            std::io::stderr(),
+            usize::from(cols),
+        ))
+    } else {
+        Box::new(TerminalPrompter::new(color))
+    }
+}
+
+/// Lets the user pick a draft to continue, or discard drafts. `None` means:
+/// start a new session.
+fn choose_draft(
+    p: &mut dyn Prompter,
+    bank: &Bank,
+    drafts: &Drafts,
+) -> Result<Option<(Session, Draft)>> {
+    let ui = ui::ui(Lang::Nl);
+    loop {
+        let listed = drafts.list()?;
+        if listed.is_empty() {
+            p.show(ui.resume_none)?;
+            return Ok(None);
+        }
+        // Full descriptions above the list; short items, so narrow
+        // terminals need not cut them off.
+        let details: Vec<String> = listed
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("{}. {}", i + 1, describe_draft(bank, l)))
+            .collect();
+        let mut items: Vec<String> = (1..=listed.len())
+            .map(|i| ui::fill(ui.resume_short, &[("n", &i.to_string())]))
+            .collect();
+        items.push(ui.resume_new.to_owned());
+        items.push(ui.resume_discard.to_owned());
+        let prompt = Prompt {
+            title: ui.resume_title.to_owned(),
+            details,
+            items,
+            default: Some(0),
+            ..Prompt::default()
+        };
+        let choice = match p.choose(&prompt)? {
+            Reply::Answer(i) => i,
+            _ => continue,
+        };
+        if choice == listed.len() {
+            return Ok(None);
+        }
+        if choice > listed.len() {
+            discard_draft(p, bank, &listed)?;
+            continue;
+        }
+        let chosen = &listed[choice];
+        let file = match &chosen.content {
+            Ok(f) => f,
+            Err(e) => {
+                p.show(&ui::fill(ui.resume_unreadable_detail, &[("error", e)]))?;
+                continue;
+            }
+        };
+        let mut session = file.session.clone();
+        let now = bank_ref(bank);
+        if session.bank.as_ref() != Some(&now) {
+            // Explain what changed and what no longer maps.
+            let then = session.bank.as_ref().map_or_else(
+                || "onbekend".to_owned(),
+                |b| format!("{} {}", b.id, b.version),
+            );
+            let mut text = ui::fill(
+                ui.resume_other_bank,
+                &[
+                    ("then", &then),
+                    ("now", &format!("{} {}", now.id, now.version)),
+                ],
+            );
+            let (Err(problems) | Ok((_, problems))) =
+                responses::resolve(bank, &session, &chosen.path.display().to_string());
+            if !problems.list.is_empty() {
+                text.push_str("\n\n");
+                text.push_str(&problems.to_string());
+            }
+            p.show(&text)?;
+            let prompt = Prompt {
+                title: ui.resume_title.to_owned(),
+                items: vec![
+                    ui.resume_continue_mapped.to_owned(),
+                    ui.resume_back.to_owned(),
+                ],
+                default: Some(0),
+                ..Prompt::default()
+            };
+            if !matches!(p.choose(&prompt)?, Reply::Answer(0)) {
+                continue;
+            }
+            responses::prune(bank, &mut session);
+            session.bank = Some(now);
+        }
+        return Ok(Some((session, drafts.reopen(chosen, file))));
+    }
+}
+
+fn discard_draft(p: &mut dyn Prompter, bank: &Bank, listed: &[draft::Listed]) -> Result<()> {
+    let ui = ui::ui(Lang::Nl);
+    let prompt = Prompt {
+        title: ui.resume_which_discard.to_owned(),
+        details: listed
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("{}. {}", i + 1, describe_draft(bank, l)))
+            .collect(),
+        items: (1..=listed.len())
+            .map(|i| ui::fill(ui.resume_short, &[("n", &i.to_string())]))
+            .collect(),
+        can_back: true,
+        ..Prompt::default()
+    };
+    if let Reply::Answer(i) = p.choose(&prompt)?
+        && let Some(l) = listed.get(i)
+    {
+        draft::remove(&l.path)?;
+        p.show(ui.resume_discarded)?;
+    }
+    Ok(())
+}
+
+/// "23-11-2026 14:32 · Casuïstiekbespreking · 17 antwoorden · 'Schulden'".
+fn describe_draft(bank: &Bank, listed: &draft::Listed) -> String {
+    let ui = ui::ui(Lang::Nl);
+    match &listed.content {
+        Err(_) => ui::fill(
+            ui.resume_unreadable,
+            &[(
+                "file",
+                &listed
+                    .path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            )],
+        ),
+        Ok(f) => {
+            let s = &f.session;
+            let date = f.meta.updated.get(..16).map_or_else(
+                || f.meta.updated.clone(),
+                |d| format!("{} {}", crate::render::dutch_date(d), &d[11..16]),
+            );
+            let moment = s
+                .moment
+                .as_ref()
+                .map(|m| {
+                    bank.moment(&m.value)
+                        .map_or_else(|| m.value.clone(), |x| x.name.get(Lang::Nl).to_owned())
+                })
+                .unwrap_or_else(|| ui.resume_no_moment.to_owned());
+            let goal = s.goals.first().map_or_else(String::new, |g| {
+                format!(" · '{}'", crate::sanitize::line(&g.label.value))
+            });
+            crate::sanitize::line(&ui::fill(
+                ui.resume_item,
+                &[
+                    ("date", &date),
+                    ("moment", &moment),
+                    ("answers", &draft::answer_count(s).to_string()),
+                    ("goal", &goal),
+                ],
+            ))
+        }
+    }
 }
 
 /// Offers to save the session file and the summary. A failed write asks
-/// again instead of ending the session.
-fn offer_save(config: &Config, bank: &Bank, session: &Session, p: &mut dyn Prompter) -> Result<()> {
+/// again instead of ending the session. Returns whether the draft is done
+/// with (saved, or explicitly discarded).
+fn offer_save(
+    config: &Config,
+    bank: &Bank,
+    session: &Session,
+    p: &mut dyn Prompter,
+) -> Result<bool> {
     let ui = ui::ui(Lang::Nl);
     let prompt = Prompt {
         title: ui.save_title.to_owned(),
@@ -255,7 +481,8 @@ fn offer_save(config: &Config, bank: &Bank, session: &Session, p: &mut dyn Promp
         items: vec![
             ui.save_both.to_owned(),
             ui.save_summary.to_owned(),
-            ui.save_none.to_owned(),
+            ui.save_discard.to_owned(),
+            ui.save_keep_draft.to_owned(),
         ],
         default: Some(0),
         ..Prompt::default()
@@ -263,7 +490,8 @@ fn offer_save(config: &Config, bank: &Bank, session: &Session, p: &mut dyn Promp
     let with_session = match p.choose(&prompt)? {
         Reply::Answer(0) => true,
         Reply::Answer(1) => false,
-        _ => return Ok(()),
+        Reply::Answer(2) => return Ok(true),
+        _ => return Ok(false),
     };
     let stamp = jiff::Zoned::now().strftime("%Y-%m-%d-%H%M").to_string();
     let default_base = format!("voorwie-{stamp}");
@@ -278,7 +506,7 @@ fn offer_save(config: &Config, bank: &Bank, session: &Session, p: &mut dyn Promp
         let base = match p.text(&prompt)? {
             Reply::Answer(t) if !t.trim().is_empty() => t.trim().to_owned(),
             Reply::Answer(_) => default_base.clone(),
-            _ => return Ok(()),
+            _ => return Ok(false),
         };
         let yaml = format!("{base}.yaml");
         let txt = format!("{base}.txt");
@@ -298,7 +526,8 @@ fn offer_save(config: &Config, bank: &Bank, session: &Session, p: &mut dyn Promp
             &txt,
         ) {
             Ok(()) => {
-                return p.show(&ui::fill(ui.save_done, &[("files", &files.join(", "))]));
+                p.show(&ui::fill(ui.save_done, &[("files", &files.join(", "))]))?;
+                return Ok(true);
             }
             Err(e @ (Error::Write { .. } | Error::Exists(_))) => {
                 p.show(&ui::fill(ui.save_failed, &[("error", &e.to_string())]))?;

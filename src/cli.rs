@@ -83,6 +83,10 @@ struct StartArgs {
     /// Alleen de korte screening (stap 1), zonder verdieping
     #[arg(long)]
     snel: bool,
+
+    /// Ga verder met een onafgemaakte sessie (elk antwoord wordt meteen bewaard)
+    #[arg(long, conflicts_with = "antwoorden")]
+    hervat: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -156,10 +160,12 @@ impl Cli {
             None => Command::Start {
                 answers: self.start.antwoorden,
                 depth: depth(self.start.snel),
+                resume: self.start.hervat,
             },
             Some(Cmd::Start(a)) => Command::Start {
                 answers: a.antwoorden,
                 depth: depth(a.snel),
+                resume: a.hervat,
             },
             Some(Cmd::Kaart) => Command::Card,
             Some(Cmd::Continuum { stap }) => Command::Continuum { step: stap },

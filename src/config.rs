@@ -37,6 +37,8 @@ pub enum Command {
     Start {
         answers: Option<PathBuf>,
         depth: Depth,
+        /// Continue an unfinished session (`--hervat`).
+        resume: bool,
     },
     /// The pocket card.
     Card,
@@ -53,6 +55,7 @@ impl Default for Command {
         Command::Start {
             answers: None,
             depth: Depth::Full,
+            resume: false,
         }
     }
 }

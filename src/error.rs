@@ -53,8 +53,13 @@ pub enum Error {
     NotATerminal,
 
     /// The user stopped the session (Ctrl-C, or the terminal went away).
+    /// Prompters report this; the session turns it into [`Error::Paused`].
     #[error("sessie onderbroken")]
     Interrupted,
+
+    /// The session stopped; `saved` says whether its answers are in a draft.
+    #[error("{}", if *.saved { crate::ui::NL.paused } else { crate::ui::NL.paused_unsaved })]
+    Paused { saved: bool },
 
     /// Writing to the terminal or a prompt failed.
     #[error("de terminal gaf een fout: {}", io_reason(.0))]
@@ -66,6 +71,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) => 2,
+            Error::Interrupted | Error::Paused { .. } => 130,
             _ => 1,
         }
     }

@@ -13,6 +13,7 @@ pub mod card;
 pub mod condition;
 pub mod config;
 pub mod continuum;
+pub mod draft;
 pub mod error;
 pub mod examples;
 pub mod interview;

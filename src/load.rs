@@ -21,6 +21,7 @@ use serde::{Deserialize, Deserializer};
 use serde_saphyr::{Error as YamlError, Localizer, Location, MessageFormatter, Spanned};
 
 use crate::bank::{Bank, DEFAULT_BANK_NAME, DEFAULT_BANK_YAML};
+use crate::draft::DraftFile;
 use crate::error::{Error, Result};
 use crate::located::{Located, Pos};
 use crate::session::Session;
@@ -92,6 +93,19 @@ pub fn session_file(path: &Path) -> Result<Session> {
 /// Parses a session from text; `name` is used in messages.
 pub fn parse_session(text: &str, name: &str) -> Result<Session> {
     parse(text, name)
+}
+
+/// Reads and parses a draft of an unfinished session.
+pub fn draft_file(path: &Path) -> Result<DraftFile> {
+    let text = read_text(path)?;
+    parse(&text, &path.display().to_string())
+}
+
+/// Serialises a draft, with a line that it holds case information.
+pub fn draft_to_yaml(draft: &DraftFile) -> String {
+    let body =
+        serde_saphyr::to_string(draft).unwrap_or_else(|e| format!("# fout bij opslaan: {e}\n"));
+    format!("# voorwie-concept van een onafgemaakte sessie. Let op: bevat casusinformatie.\n{body}")
 }
 
 /// Serialises a session as YAML, the format `voorwie start` saves.

@@ -31,16 +31,15 @@ fn run(cli: cli::Cli) -> anyhow::Result<()> {
 
 /// Prints the error once, with its chain of causes, and picks the exit code.
 fn report(err: &anyhow::Error) -> ExitCode {
+    // Messages can quote file contents: never let them drive the terminal.
+    let clean = |e: &dyn std::fmt::Display| voorwie::sanitize::multiline(&e.to_string());
     match err.downcast_ref::<Error>() {
-        Some(Error::Interrupted) => {
-            eprintln!("\n{}", voorwie::ui::NL.interrupted);
-            return ExitCode::from(130);
-        }
-        Some(Error::Invalid(_)) | Some(Error::Syntax(_)) => eprintln!("voorwie: {err}"),
-        _ => eprintln!("voorwie: fout: {err}"),
+        Some(Error::Interrupted | Error::Paused { .. }) => eprintln!("\nvoorwie: {}", clean(err)),
+        Some(Error::Invalid(_) | Error::Syntax(_)) => eprintln!("voorwie: {}", clean(err)),
+        _ => eprintln!("voorwie: fout: {}", clean(err)),
     }
     for cause in err.chain().skip(1) {
-        eprintln!("  oorzaak: {cause}");
+        eprintln!("  oorzaak: {}", clean(cause));
     }
     let code = err.downcast_ref::<Error>().map_or(1, Error::exit_code);
     ExitCode::from(code)

@@ -211,6 +211,74 @@ pub fn resolve(
     }
 }
 
+/// Removes what does not fit the bank: answers to questions that no longer
+/// exist or moved between case and goals, options that no longer exist, an
+/// unknown moment or override step. Lets a draft from another bank version
+/// go on with what still maps. Returns how many answers were removed.
+pub fn prune(bank: &Bank, session: &mut Session) -> usize {
+    let labels: Vec<String> = session
+        .goals
+        .iter()
+        .map(|g| goal_key(&g.label.value))
+        .collect();
+    let mut removed = prune_answers(bank, &mut session.answers, false, &labels);
+    for goal in &mut session.goals {
+        removed += prune_answers(bank, &mut goal.answers, true, &labels);
+        if goal
+            .override_
+            .as_ref()
+            .is_some_and(|o| bank.step_index(&o.step.value).is_none())
+        {
+            goal.override_ = None;
+        }
+    }
+    if session
+        .moment
+        .as_ref()
+        .is_some_and(|m| bank.moment(&m.value).is_none())
+    {
+        session.moment = None;
+    }
+    if session
+        .override_
+        .as_ref()
+        .is_some_and(|o| bank.step_index(&o.step.value).is_none())
+    {
+        session.override_ = None;
+    }
+    removed
+}
+
+fn prune_answers(bank: &Bank, answers: &mut Answers, per_goal: bool, labels: &[String]) -> usize {
+    let before = answers.len();
+    answers.retain(|id, answer| {
+        let Some(q) = bank.question(&id.value) else {
+            return false;
+        };
+        if q.per_goal != per_goal {
+            return false;
+        }
+        let known = |item: &String| {
+            item == DONT_KNOW
+                || item == SKIPPED
+                || match q.kind.value {
+                    Kind::FreeText => true,
+                    Kind::Order => labels.contains(&goal_key(item)),
+                    _ => q.option(item).is_some(),
+                }
+        };
+        match &mut answer.value {
+            Answer::One(item) => known(item),
+            Answer::Many(items) => {
+                let had = items.len();
+                items.retain(|i| known(i));
+                items.len() == had || !items.is_empty()
+            }
+        }
+    });
+    before - answers.len()
+}
+
 struct Resolver<'a> {
     bank: &'a Bank,
     problems: Problems,

@@ -117,7 +117,8 @@ fn with_goals(script: Script) -> Script {
 fn run(bank: &Bank, depth: Depth, script: &mut Script) -> (Result<Session>, Vec<Session>) {
     let saved = RefCell::new(Vec::new());
     let result = Interview::new(bank, depth, Session::new(), |s| {
-        saved.borrow_mut().push(s.clone())
+        saved.borrow_mut().push(s.clone());
+        Ok(())
     })
     .run(script);
     (result, saved.into_inner())
@@ -312,7 +313,7 @@ fn a_resumed_session_continues_at_the_first_unanswered_question() {
     let draft = saved.last().cloned().unwrap();
     // ...and resume: no question already answered is asked again.
     let mut second = Script::default();
-    let result = Interview::new(&bank, Depth::Full, draft.clone(), |_| {}).run(&mut second);
+    let result = Interview::new(&bank, Depth::Full, draft.clone(), |_| Ok(())).run(&mut second);
     let s = result.unwrap();
     assert_eq!(second.seen.first().map(String::as_str), Some("Veiligheid?"));
     assert_eq!(second.count("Doel 1"), 0);

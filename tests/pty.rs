@@ -18,7 +18,8 @@ fn spawn(dir: &Path, term: &str, args: &[&str]) -> Pty {
         .current_dir(dir)
         .env("TERM", term)
         .env("NO_COLOR", "1")
-        .env("LANG", "C.UTF-8");
+        .env("LANG", "C.UTF-8")
+        .env("VOORWIE_DATA_DIR", dir.join("gegevens"));
     let mut session = Session::spawn(cmd).expect("spawn voorwie in a pty");
     session.set_expect_timeout(Some(Duration::from_secs(15)));
     session
@@ -173,4 +174,111 @@ fn a_dumb_terminal_gets_numbered_questions() {
     s.send("3\n").unwrap(); // do not save
     let _ = rest(&mut s);
     assert_eq!(exit_code(&s), 0);
+}
+
+/// Waits for a question with `title` and its prompt.
+fn at(s: &mut Pty, title: &str) {
+    s.expect(title).unwrap();
+    s.expect("Antwoord").unwrap();
+}
+
+#[test]
+fn ctrl_c_keeps_every_answer_and_resume_continues_where_it_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = spawn(dir.path(), "xterm-256color", &[]);
+    at(&mut s, "Op welk moment");
+    s.send("\x1b[B\x1b[B\r").unwrap(); // opschalen
+    at(&mut s, "Zijn er doelen");
+    s.send("\r").unwrap();
+    at(&mut s, "Doel 1");
+    s.send("Grip op schulden\r").unwrap();
+    at(&mut s, "Doel 2");
+    s.send("Veilig thuis\r").unwrap();
+    at(&mut s, "Doel 3");
+    s.send("\r").unwrap();
+    at(&mut s, "volgens het gezin");
+    s.send("\x1b[B\r").unwrap(); // Veilig thuis first
+    at(&mut s, "volgens de hulpverlening");
+    s.send("\r").unwrap(); // Grip op schulden first
+    at(&mut s, "Wat is er nodig");
+    s.send("Een veiligheidsplan\r").unwrap();
+    at(&mut s, "Wie is er nodig");
+    s.send(ControlCode::EndOfText).unwrap();
+    let out = rest(&mut s);
+    assert!(out.contains("voorwie start --hervat"), "{out}");
+    assert_eq!(exit_code(&s), 130);
+
+    let mut s = spawn(dir.path(), "xterm-256color", &["start", "--hervat"]);
+    let list = s.expect("Nieuwe sessie beginnen").unwrap();
+    let listed = String::from_utf8_lossy(list.before())
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        listed.contains("Opschalen")
+            && listed.contains("4 antwoorden")
+            && listed.contains("'Grip op schulden'"),
+        "{listed}"
+    );
+    s.send("\r").unwrap();
+    // It continues at the question that was being answered, for the
+    // family's first goal.
+    let resumed = s.expect("Wie is er nodig").unwrap();
+    let screen = String::from_utf8_lossy(resumed.before()).into_owned();
+    assert!(screen.contains("Doel 1 van 2: Veilig thuis"), "{screen}");
+    assert!(
+        !screen.contains("Op welk moment"),
+        "answered questions are not asked again"
+    );
+    // Going back shows the earlier answer.
+    s.send("\x1b").unwrap();
+    s.expect("Wat is er nodig").unwrap();
+    s.send(ControlCode::EndOfText).unwrap();
+    let _ = rest(&mut s);
+
+    let drafts: Vec<_> = fs::read_dir(dir.path().join("gegevens/concepten"))
+        .unwrap()
+        .collect();
+    assert_eq!(drafts.len(), 1, "one draft, resumed in place");
+    let text = fs::read_to_string(drafts[0].as_ref().unwrap().path()).unwrap();
+    for part in [
+        "moment: opschalen",
+        "- Veilig thuis",
+        "doel_wat: Een veiligheidsplan",
+        "label: Grip op schulden",
+    ] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+}
+
+#[test]
+fn a_killed_session_loses_at_most_the_question_being_answered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = spawn(dir.path(), "xterm-256color", &["--snel"]);
+    at(&mut s, "Op welk moment");
+    s.send("\r").unwrap();
+    at(&mut s, "Zijn er doelen");
+    s.send("\r").unwrap();
+    at(&mut s, "Doel 1");
+    s.send("Rust in huis\r").unwrap();
+    at(&mut s, "Doel 2");
+    s.send("\r").unwrap();
+    at(&mut s, "Wie is er nodig");
+    s.send(" \x1b[B \r").unwrap(); // two parties
+    at(&mut s, "afhankelijk");
+    s.get_process_mut()
+        .kill(expectrl::process::unix::Signal::SIGKILL)
+        .unwrap();
+    let text = {
+        let mut found = None;
+        for entry in fs::read_dir(dir.path().join("gegevens/concepten")).unwrap() {
+            found = Some(fs::read_to_string(entry.unwrap().path()).unwrap());
+        }
+        found.expect("a draft")
+    };
+    assert!(text.contains("label: Rust in huis"), "{text}");
+    assert!(
+        text.contains("doel_partijen:\n      - wijkteam\n      - jgz"),
+        "{text}"
+    );
 }

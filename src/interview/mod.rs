@@ -53,23 +53,30 @@ enum Move {
     Back,
 }
 
+/// Called after every change of the session (autosave).
+type OnChange<'a> = Box<dyn FnMut(&Session) -> Result<()> + 'a>;
+
 /// A session being answered.
 pub struct Interview<'a> {
     bank: &'a Bank,
     depth: Depth,
     session: Session,
     lang: Lang,
-    on_change: Box<dyn FnMut(&Session) + 'a>,
+    on_change: OnChange<'a>,
+    /// A failed autosave, to tell the user once.
+    warning: Option<String>,
+    autosave_failed: bool,
 }
 
 impl<'a> Interview<'a> {
     /// Starts (or resumes) a session. `on_change` is called after every
-    /// change, with the session as it is then.
+    /// change, with the session as it is then; if it fails, the user is told
+    /// once and the session goes on.
     pub fn new(
         bank: &'a Bank,
         depth: Depth,
         session: Session,
-        on_change: impl FnMut(&Session) + 'a,
+        on_change: impl FnMut(&Session) -> Result<()> + 'a,
     ) -> Self {
         Interview {
             bank,
@@ -77,6 +84,8 @@ impl<'a> Interview<'a> {
             session,
             lang: Lang::Nl,
             on_change: Box::new(on_change),
+            warning: None,
+            autosave_failed: false,
         }
     }
 
@@ -85,16 +94,30 @@ impl<'a> Interview<'a> {
     }
 
     fn changed(&mut self) {
-        (self.on_change)(&self.session);
+        if let Err(e) = (self.on_change)(&self.session)
+            && !self.autosave_failed
+        {
+            self.autosave_failed = true;
+            self.warning = Some(fill(
+                self.ui().autosave_failed,
+                &[("error", &e.to_string())],
+            ));
+        }
     }
 
     /// Asks every unanswered step, starting at the first one, and returns
     /// the answered session.
     pub fn run(mut self, p: &mut dyn Prompter) -> Result<Session> {
         let resuming = self.session.moment.is_some();
+        // Save at once, so even an interruption at the first question leaves
+        // a draft to resume.
+        self.changed();
         self.intro(p, resuming)?;
         let mut pos = self.first_unanswered();
         loop {
+            if let Some(w) = self.warning.take() {
+                p.show(&w)?;
+            }
             let steps = self.steps();
             let Some(step) = steps.get(pos).cloned() else {
                 break;
