@@ -241,6 +241,9 @@ impl MessageFormatter for DutchFormatter {
                 None => "deze sleutel staat er twee keer; elke sleutel mag maar één keer voorkomen"
                     .to_owned(),
             },
+            E::InvalidScalar { ty, .. } => {
+                format!("hier hoort {} te staan", dutch_kind(ty))
+            }
             E::Unexpected { expected, .. } => {
                 format!("hier hoort {} te staan", dutch_kind(expected))
             }
@@ -267,6 +270,10 @@ impl MessageFormatter for DutchFormatter {
             }
             E::UnknownAnchor { .. } => {
                 "verwijzing (*) naar een anker (&) dat niet bestaat".to_owned()
+            }
+            // An error at an alias use: describe the error itself.
+            E::AliasError { error, .. } => {
+                return Cow::Owned(self.format_message(error).into_owned());
             }
             E::ExternalMessage { msg, .. } => format!("ongeldige YAML: {}", dutch_scan(msg)),
             E::Message { msg, .. } => dutch_kind(msg),

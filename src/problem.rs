@@ -109,23 +109,22 @@ impl Problems {
 }
 
 impl fmt::Display for Problems {
+    /// One problem on its own line; several under a header that counts them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let errors = self.errors().count();
         let warnings = self.warnings().count();
-        let mut first = true;
-        for p in &self.list {
-            if !first {
+        if errors + warnings > 1 {
+            writeln!(
+                f,
+                "{}: {} fout(en) en {} waarschuwing(en):",
+                self.file, errors, warnings
+            )?;
+        }
+        for (i, p) in self.list.iter().enumerate() {
+            if i > 0 {
                 writeln!(f)?;
             }
-            first = false;
             self.write_one(f, p)?;
-        }
-        if errors + warnings > 1 {
-            write!(
-                f,
-                "\n{} fout(en), {} waarschuwing(en) in {}",
-                errors, warnings, self.file
-            )?;
         }
         Ok(())
     }

@@ -655,8 +655,8 @@ impl<'a> Interview<'a> {
                 } else {
                     vec![ui.iv_goal_done_hint.to_owned()]
                 },
-                can_back: first_time,
-                can_skip: n > 1,
+                // Empty means "done" here (see the hint), not "skip".
+                can_back: first_time || n > 1,
                 ..Prompt::default()
             };
             match p.text(&prompt)? {

@@ -238,13 +238,8 @@ impl Prompter for TerminalPrompter {
             return Err(Error::Interrupted);
         }
         self.block(prompt)?;
-        self.print(
-            &self
-                .paint()
-                .dim()
-                .apply_to(self.ui.iv_multi_hint)
-                .to_string(),
-        )?;
+        let hint = self.wrapped(self.ui.iv_multi_hint, "", "");
+        self.print(&self.paint().dim().apply_to(hint).to_string())?;
         let (items, actions) = self.items(prompt);
         let n = prompt.items.len();
         let defaults: Vec<bool> = (0..items.len())

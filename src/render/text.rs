@@ -66,6 +66,11 @@ impl TextRenderer {
         out.push('\n');
     }
 
+    /// Tables only on a screen wide enough for them; lists otherwise.
+    fn tables(&self) -> bool {
+        self.style.screen && self.style.width >= 70
+    }
+
     fn table(&self) -> Table {
         let mut t = Table::new();
         t.load_style(if self.style.unicode {
@@ -348,11 +353,11 @@ impl Renderer for TextRenderer {
             }
         } else {
             self.heading(&mut out, ui.goals_family_order);
-            if self.style.screen {
+            if self.tables() {
                 self.goals_table(&mut out, r);
             }
             for (i, g) in r.doelen.iter().enumerate() {
-                if self.style.screen {
+                if self.tables() {
                     out.push_str(&self.wrap(
                         &format!("{}. {} — {}:", i + 1, g.label, ui.why.to_lowercase()),
                         "",
@@ -460,7 +465,7 @@ impl Renderer for TextRenderer {
             .iter()
             .filter(|g| g.overschrijving.is_some())
             .collect();
-        if self.style.screen && !goal_overrides.is_empty() {
+        if self.tables() && !goal_overrides.is_empty() {
             if r.overschrijving.is_none() {
                 self.heading(&mut out, ui.override_title);
             }
@@ -628,7 +633,7 @@ impl Renderer for TextRenderer {
         out.push('\n');
         self.paragraph(&mut out, &v.uitleg);
         out.push('\n');
-        if self.style.screen {
+        if self.tables() {
             let mut t = self.table();
             t.set_header(vec![ui.step, ui.intensity, ui.what_it_is, ui.forms]);
             for s in &v.stappen {
@@ -668,7 +673,7 @@ impl Renderer for TextRenderer {
         let mut out = String::new();
         out.push_str(&self.paint().bold().apply_to(ui.examples_title).to_string());
         out.push('\n');
-        if self.style.screen {
+        if self.tables() {
             let mut t = self.table();
             t.set_header(vec![ui.name, ui.moment, ui.suggestion, ui.case_heading]);
             for e in &list.voorbeelden {

@@ -1,0 +1,341 @@
+//! Property tests: whatever a file holds, loading, checking, scoring and
+//! rendering never panic. The case counts are set per test (see
+//! `ProptestConfig::with_cases`); together they run 6,000 cases.
+
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use serde_json::{Map, Value};
+use voorwie::bank::Bank;
+use voorwie::render::{Format, Style, renderer};
+use voorwie::text::Lang;
+use voorwie::{bank, card, load, report, responses, score};
+
+fn default_bank() -> &'static Bank {
+    static BANK: OnceLock<Bank> = OnceLock::new();
+    BANK.get_or_init(|| load::default_bank().unwrap())
+}
+
+/// Loads, checks, scores and renders a session text: the whole path of
+/// `voorwie start --antwoorden`, with every format.
+fn through_everything(bank: &Bank, text: &str) {
+    let Ok(session) = load::parse_session(text, "fuzz.yaml") else {
+        return;
+    };
+    let Ok((responses, _)) = responses::resolve(bank, &session, "fuzz.yaml") else {
+        return;
+    };
+    let outcome = score::score(bank, &responses);
+    let r = report::build(&report::Input {
+        bank,
+        session: &session,
+        responses: &responses,
+        outcome: &outcome,
+        lang: Lang::Nl,
+        today: "2026-01-01",
+    });
+    for format in [Format::Text, Format::Markdown, Format::Json] {
+        let text = renderer(format, Style::paste()).report(&r);
+        assert!(!text.contains('\x1b'));
+    }
+    let screen = Style {
+        width: 40,
+        color: true,
+        unicode: true,
+        screen: true,
+    };
+    let _ = renderer(Format::Text, screen).report(&r);
+}
+
+/// Ids that the bank knows, so that generated files get past the first
+/// check often enough to reach scoring.
+fn vocabulary() -> Vec<String> {
+    let b = default_bank();
+    let mut words: Vec<String> = [
+        "versie",
+        "moment",
+        "antwoorden",
+        "doelen",
+        "label",
+        "notities",
+        "overschrijving",
+        "stap",
+        "reden",
+        "beoordelaar",
+        "rol",
+        "casus",
+        "datum",
+        "bank",
+        "id",
+        "weet_niet",
+        "overgeslagen",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    for q in b.all_questions() {
+        words.push(q.id.value.clone());
+        words.extend(q.options.iter().map(|o| o.id.value.clone()));
+    }
+    words.extend(b.moments.iter().map(|m| m.id.value.clone()));
+    words.extend(b.steps().iter().map(|s| s.id.value.clone()));
+    words
+}
+
+fn word() -> impl Strategy<Value = String> {
+    let vocab = vocabulary();
+    prop_oneof![
+        3 => proptest::sample::select(vocab),
+        1 => "[a-zA-Z_ ]{0,12}",
+        1 => any::<String>(),
+    ]
+}
+
+fn value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        word().prop_map(Value::String),
+        any::<i64>().prop_map(Value::from),
+        any::<bool>().prop_map(Value::Bool),
+        Just(Value::Null),
+        Just(Value::from(1)),
+    ];
+    leaf.prop_recursive(5, 64, 8, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::vec((word(), inner), 0..6)
+                .prop_map(|kv| Value::Object(kv.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+/// A session-shaped document: the right top level, anything inside.
+fn session_like() -> impl Strategy<Value = Value> {
+    (
+        prop_oneof![Just(Value::from(1)), value()],
+        proptest::option::of(value()),
+        proptest::collection::vec((word(), value()), 0..12),
+        proptest::collection::vec(
+            (word(), proptest::collection::vec((word(), value()), 0..6)),
+            0..4,
+        ),
+    )
+        .prop_map(|(versie, moment, answers, goals)| {
+            let mut top = Map::new();
+            top.insert("versie".into(), versie);
+            if let Some(m) = moment {
+                top.insert("moment".into(), m);
+            }
+            top.insert(
+                "antwoorden".into(),
+                Value::Object(answers.into_iter().collect()),
+            );
+            let goals = goals
+                .into_iter()
+                .map(|(label, answers)| {
+                    let mut g = Map::new();
+                    g.insert("label".into(), Value::String(label));
+                    g.insert(
+                        "antwoorden".into(),
+                        Value::Object(answers.into_iter().collect()),
+                    );
+                    Value::Object(g)
+                })
+                .collect();
+            top.insert("doelen".into(), Value::Array(goals));
+            Value::Object(top)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = load::parse_bank(&text, "fuzz.yaml");
+        through_everything(default_bank(), &text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn arbitrary_answer_files_never_panic(doc in session_like()) {
+        // JSON is YAML: the same loader reads both.
+        let json = serde_json::to_string(&doc).unwrap();
+        through_everything(default_bank(), &json);
+        let pretty = serde_json::to_string_pretty(&doc).unwrap();
+        through_everything(default_bank(), &pretty);
+    }
+}
+
+/// The default bank with random line edits.
+fn mutated_bank() -> impl Strategy<Value = String> {
+    let lines: Vec<String> = bank::DEFAULT_BANK_YAML.lines().map(str::to_owned).collect();
+    let n = lines.len();
+    let vocab = vocabulary();
+    proptest::collection::vec((0..4u8, 0..n, 0..n, proptest::sample::select(vocab)), 1..6).prop_map(
+        move |edits| {
+            let mut out = lines.clone();
+            for (kind, a, b, w) in edits {
+                let (a, b) = (a % out.len().max(1), b % out.len().max(1));
+                match kind {
+                    0 if out.len() > 1 => {
+                        out.remove(a);
+                    }
+                    1 => {
+                        let l = out[a].clone();
+                        out.insert(b, l);
+                    }
+                    2 => out.swap(a, b),
+                    _ => {
+                        // Replace the value after "key: " with a known word.
+                        if let Some(i) = out[a].find(": ") {
+                            out[a] = format!("{}: {w}", &out[a][..i]);
+                        }
+                    }
+                }
+            }
+            out.join("\n")
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn mutated_banks_never_panic(text in mutated_bank()) {
+        let Ok(b) = load::parse_bank(&text, "fuzz.yaml") else { return Ok(()); };
+        let problems = bank::check::check(&b, "fuzz.yaml");
+        let _ = problems.to_string();
+        if problems.has_errors() {
+            return Ok(());
+        }
+        let _ = bank::check::summary(&b);
+        let _ = card::build(&b, Lang::Nl);
+        for ex in voorwie::examples::EXAMPLES {
+            through_everything(&b, ex.yaml);
+        }
+    }
+}
+
+/// A valid session built from seeds: per question an option, several
+/// options, "weet ik niet", skipped, or no answer; 0–4 goals with their own
+/// answers; priority orders; sometimes an override.
+fn valid_session() -> impl Strategy<Value = String> {
+    (
+        0..5usize,
+        any::<u8>(),
+        proptest::collection::vec(any::<u32>(), 64),
+        proptest::collection::vec(proptest::collection::vec(any::<u32>(), 16), 4),
+        any::<u32>(),
+    )
+        .prop_map(|(n_goals, moment, case_seeds, goal_seeds, misc)| {
+            let b = default_bank();
+            let answer = |q: &voorwie::bank::Question, seed: u32| -> Option<Value> {
+                use voorwie::bank::Kind;
+                let pick = seed / 8;
+                match (seed % 8, q.kind.value) {
+                    (0, _) => None,
+                    (1, Kind::FreeText) => Some(Value::from("een notitie")),
+                    (1, _) => Some(Value::from("weet_niet")),
+                    (2, _) => Some(Value::from("overgeslagen")),
+                    (_, Kind::FreeText) => Some(Value::from(format!("tekst {pick}"))),
+                    (_, Kind::Order) => None, // set below from the goals
+                    (_, Kind::Multi) => Some(Value::Array(
+                        q.options
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| pick >> (i % 31) & 1 == 1)
+                            .map(|(_, o)| Value::from(o.id.value.clone()))
+                            .collect(),
+                    )),
+                    (_, _) => Some(Value::from(
+                        q.options[pick as usize % q.options.len()].id.value.clone(),
+                    )),
+                }
+            };
+            let labels: Vec<String> = (0..n_goals).map(|i| format!("Doel {i}")).collect();
+            let mut answers = Map::new();
+            for (i, q) in b.all_questions().filter(|q| !q.per_goal).enumerate() {
+                if let Some(v) = answer(q, case_seeds[i % case_seeds.len()]) {
+                    answers.insert(q.id.value.clone(), v);
+                }
+            }
+            for (k, perspective) in ["gezin", "hulpverlening"].iter().enumerate() {
+                if let Some(q) = b.order_question(perspective) {
+                    let mut order = labels.clone();
+                    order.rotate_left((misc as usize >> k) % labels.len().max(1));
+                    answers.insert(q.id.value.clone(), Value::from(order));
+                }
+            }
+            let goals: Vec<Value> = labels
+                .iter()
+                .zip(&goal_seeds)
+                .map(|(label, seeds)| {
+                    let mut ga = Map::new();
+                    for (i, q) in b.questions.iter().filter(|q| q.per_goal).enumerate() {
+                        if let Some(v) = answer(q, seeds[i % seeds.len()]) {
+                            ga.insert(q.id.value.clone(), v);
+                        }
+                    }
+                    let mut g = Map::new();
+                    g.insert("label".into(), Value::from(label.clone()));
+                    g.insert("antwoorden".into(), Value::Object(ga));
+                    Value::Object(g)
+                })
+                .collect();
+            let mut top = Map::new();
+            top.insert("versie".into(), Value::from(1));
+            if moment % 6 != 0 {
+                let m = &b.moments[moment as usize % b.moments.len()];
+                top.insert("moment".into(), Value::from(m.id.value.clone()));
+            }
+            top.insert("antwoorden".into(), Value::Object(answers));
+            top.insert("doelen".into(), Value::Array(goals));
+            if misc % 5 == 0 {
+                let mut o = Map::new();
+                o.insert(
+                    "stap".into(),
+                    Value::from(b.steps()[misc as usize % 5].id.value.clone()),
+                );
+                o.insert("reden".into(), Value::from("eigen afweging"));
+                top.insert("overschrijving".into(), Value::Object(o));
+            }
+            serde_json::to_string(&Value::Object(top)).unwrap()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn every_valid_session_scores_within_the_rules(text in valid_session()) {
+        let b = default_bank();
+        let session = load::parse_session(&text, "fuzz.json").unwrap();
+        let (r, _) = responses::resolve(b, &session, "fuzz.json")
+            .unwrap_or_else(|p| panic!("a valid session was refused: {p}\n{text}"));
+        let o = score::score(b, &r);
+        prop_assert!(o.case.need < 5 && o.case.now <= o.case.need);
+        prop_assert!(!o.case.reasons.is_empty());
+        for g in &o.goals {
+            prop_assert!(g.advice.now <= g.advice.need);
+            prop_assert!(g.advice.fits.0 <= g.advice.fits.1);
+            prop_assert!(!g.advice.reasons.is_empty());
+            prop_assert!(o.case.need >= g.advice.need, "the case carries the heaviest goal");
+            prop_assert!(g.advice.points_low <= g.advice.points && g.advice.points <= g.advice.points_high);
+        }
+        // Organisation & policy answers never change the need.
+        let mut without = session.clone();
+        without.answers.retain(|id, _| b.question(&id.value).is_none_or(|q| !q.is_organisational()));
+        let (r2, _) = responses::resolve(b, &without, "fuzz.json").unwrap();
+        let o2 = score::score(b, &r2);
+        prop_assert_eq!(o.case.need, o2.case.need);
+        for (a, c) in o.goals.iter().zip(&o2.goals) {
+            prop_assert_eq!(a.advice.need, c.advice.need);
+        }
+        through_everything(b, &text);
+    }
+}
