@@ -11,6 +11,15 @@ use voorwie::render::{Format, Style, renderer};
 use voorwie::text::Lang;
 use voorwie::{bank, card, load, report, responses, score};
 
+/// `n` cases, or `PROPTEST_CASES` when set (for longer runs).
+fn cases(n: u32) -> ProptestConfig {
+    let n = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(n);
+    ProptestConfig::with_cases(n)
+}
+
 fn default_bank() -> &'static Bank {
     static BANK: OnceLock<Bank> = OnceLock::new();
     BANK.get_or_init(|| load::default_bank().unwrap())
@@ -147,7 +156,7 @@ fn session_like() -> impl Strategy<Value = Value> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(cases(2000))]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
@@ -158,7 +167,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(cases(2000))]
 
     #[test]
     fn arbitrary_answer_files_never_panic(doc in session_like()) {
@@ -203,7 +212,7 @@ fn mutated_bank() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    #![proptest_config(cases(1000))]
 
     #[test]
     fn mutated_banks_never_panic(text in mutated_bank()) {
@@ -309,7 +318,7 @@ fn valid_session() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    #![proptest_config(cases(1000))]
 
     #[test]
     fn every_valid_session_scores_within_the_rules(text in valid_session()) {

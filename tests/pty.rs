@@ -101,6 +101,10 @@ fn a_whole_session_with_arrow_keys_and_enter() {
         let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "{file} is private");
     }
+    let drafts = fs::read_dir(dir.path().join("gegevens/concepten"))
+        .unwrap()
+        .count();
+    assert_eq!(drafts, 0, "a saved session leaves no draft behind");
     let saved = fs::read_to_string(dir.path().join("sessie.yaml")).unwrap();
     assert!(saved.contains("casusinformatie") && saved.contains("Rust in huis"));
     // The saved session runs again non-interactively.
@@ -281,4 +285,69 @@ fn a_killed_session_loses_at_most_the_question_being_answered() {
         text.contains("doel_partijen:\n      - wijkteam\n      - jgz"),
         "{text}"
     );
+}
+
+#[test]
+fn sigterm_keeps_the_draft_and_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = spawn(dir.path(), "xterm-256color", &[]);
+    at(&mut s, "Op welk moment");
+    s.send("\r").unwrap();
+    at(&mut s, "Zijn er doelen");
+    s.get_process_mut()
+        .kill(expectrl::process::unix::Signal::SIGTERM)
+        .unwrap();
+    let out = rest(&mut s);
+    assert!(out.contains("voorwie start --hervat"), "{out}");
+    assert!(out.contains("\x1b[?25h"), "cursor shown again");
+    assert_eq!(exit_code(&s), 130);
+    let draft = fs::read_dir(dir.path().join("gegevens/concepten"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    assert!(
+        fs::read_to_string(draft.path())
+            .unwrap()
+            .contains("moment: nieuwe_aanmelding")
+    );
+}
+
+#[test]
+fn a_draft_from_another_bank_version_is_explained_on_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let drafts = dir.path().join("gegevens/concepten");
+    fs::create_dir_all(&drafts).unwrap();
+    fs::write(
+        drafts.join("concept-20260101-120000-1.yaml"),
+        "concept:\n  versie: 1\n  diepte: snel\n  gestart: \"2026-01-01T12:00:00+01:00\"\n  bijgewerkt: \"2026-01-01T12:05:00+01:00\"\nsessie:\n  versie: 1\n  bank:\n    id: voorwie-standaard\n    versie: \"0.9\"\n  moment: evaluatie\n  antwoorden:\n    startvraag: ja\n    zwaarte: hoog\n  doelen:\n  - label: Rust\n",
+    )
+    .unwrap();
+    let mut s = spawn(dir.path(), "xterm-256color", &["start", "--hervat"]);
+    let listed = s.expect("Nieuwe sessie beginnen").unwrap();
+    let listed = String::from_utf8_lossy(listed.before()).into_owned();
+    assert!(
+        listed.contains("01-01-2026 12:05")
+            && listed.contains("Evaluatie")
+            && listed.contains("'Rust'"),
+        "{listed}"
+    );
+    s.send("\r").unwrap();
+    let explained = s.expect("Verder met de antwoorden die nog passen").unwrap();
+    let text = String::from_utf8_lossy(explained.before())
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("gemaakt met vragenbank 'voorwie-standaard 0.9'"),
+        "{text}"
+    );
+    assert!(text.contains("onbekende vraag 'zwaarte'"), "{text}");
+    s.send("\r").unwrap();
+    // It goes on after the answers that still map: the start question is
+    // not asked again.
+    let next = s.expect("Wie is er nodig").unwrap();
+    assert!(!String::from_utf8_lossy(next.before()).contains("Zijn er doelen"));
+    s.send(ControlCode::EndOfText).unwrap();
+    let _ = rest(&mut s);
 }
