@@ -37,8 +37,12 @@ macro_rules! example {
 pub const EXAMPLES: &[Example] = &[
     example!("peuter-slaap"),
     example!("schoolverzuim"),
+    example!("afschalen"),
     example!("robin"),
+    example!("monique"),
     example!("aanmelding-ist"),
+    example!("lara"),
+    example!("beter-thuis"),
 ];
 
 /// Finds a case by name (any case, with or without `.yaml`).

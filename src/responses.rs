@@ -191,6 +191,23 @@ pub fn resolve(
     }
     out.override_ = session.override_.as_ref().and_then(|o| r.override_(o));
 
+    // A toelichting about a question that does not exist is a typo.
+    for (id, _) in session
+        .explanations
+        .iter()
+        .chain(session.goals.iter().flat_map(|g| g.explanations.iter()))
+    {
+        if bank.question(&id.value).is_none() {
+            r.problems.push(
+                Problem::warning(
+                    id.pos,
+                    format!("toelichting bij een onbekende vraag '{}'", id.value),
+                )
+                .fix("gebruik het id van een vraag uit de bank"),
+            );
+        }
+    }
+
     // Answers to questions that are not asked at this moment (toon_als) are
     // not used: they would not exist in a session held interactively.
     r.drop_hidden(&mut out);

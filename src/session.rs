@@ -4,9 +4,10 @@
 //! This is the format of the command-line contract (see PRODUCT.md): `versie`,
 //! optional `moment`, `antwoorden` (question id → option id, list of option
 //! ids, or text), `doelen` (`{label, antwoorden}`), optional `notities`,
-//! `overschrijving`, `beoordelaar` and `casus`. voorwie adds two optional
-//! fields of its own: `datum` (when the session was held) and `bank` (which
-//! bank and version the answers belong to).
+//! `overschrijving`, `beoordelaar` and `casus`. voorwie adds three optional
+//! fields of its own: `datum` (when the session was held), `bank` (which
+//! bank and version the answers belong to) and `toelichting` (per question
+//! a one-line why, for practice cases).
 
 use std::fmt;
 
@@ -51,6 +52,14 @@ pub struct Session {
     pub override_: Option<Override>,
     #[serde(rename = "notities", default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// Per question a one-line "why" for this answer (practice cases; shown
+    /// in presenter mode).
+    #[serde(
+        rename = "toelichting",
+        default,
+        skip_serializing_if = "IndexMap::is_empty"
+    )]
+    pub explanations: Explanations,
 }
 
 impl Session {
@@ -110,7 +119,16 @@ pub struct Goal {
         skip_serializing_if = "Option::is_none"
     )]
     pub override_: Option<Override>,
+    #[serde(
+        rename = "toelichting",
+        default,
+        skip_serializing_if = "IndexMap::is_empty"
+    )]
+    pub explanations: Explanations,
 }
+
+/// One line of explanation per question id.
+pub type Explanations = IndexMap<Located<String>, String>;
 
 /// The professional's own choice of step, with the reason. The suggestion is
 /// kept beside it.

@@ -209,7 +209,7 @@ fn unknown_steps_levels_sources_and_directions() {
 
 #[test]
 fn thresholds_must_rise() {
-    let p = broken(&[("    cooperatie: 9\n", "    cooperatie: 3\n")]);
+    let p = broken(&[("    cooperatie: 10\n", "    cooperatie: 3\n")]);
     error_with(&p, "'cooperatie' (3) moet hoger zijn");
 }
 
