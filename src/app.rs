@@ -21,23 +21,103 @@ use crate::render::{Format, Style, renderer};
 use crate::report;
 use crate::responses;
 use crate::score;
-use crate::session::{BankRef, Session};
+use crate::session::{BankRef, Rater, Session};
 use crate::text::Lang;
-use crate::{card, continuum, examples, ui};
+use crate::{card, compare, continuum, examples, ui};
 
 /// Runs one command.
 pub fn run(config: &Config) -> Result<()> {
+    if config.format == Format::Csv && !matches!(config.command, Command::Overview { .. }) {
+        return Err(Error::Usage(ui::ui(Lang::Nl).ov_csv_only.to_owned()));
+    }
     match &config.command {
+        Command::Overview { paths } => {
+            let bank = load_bank(config)?;
+            let tally = if config.format == Format::Csv {
+                let mut sink = output::Sink::open(config.output.as_deref(), config.force)?;
+                let tally = match crate::overview::run(&bank, paths, Some(&mut sink)) {
+                    // `voorwie overzicht … --format csv | head`: done.
+                    Err(Error::Write { cause, .. })
+                        if cause.kind() == std::io::ErrorKind::BrokenPipe =>
+                    {
+                        return Ok(());
+                    }
+                    other => other?,
+                };
+                sink.finish()?;
+                tally
+            } else {
+                crate::overview::run(&bank, paths, None)?
+            };
+            let view = crate::overview::describe(&bank, &tally, Lang::Nl);
+            for f in &view.niet_gelezen_bestanden {
+                if f.fout.starts_with(&f.bestand) {
+                    eprintln!("voorwie: overgeslagen: {}", f.fout);
+                } else {
+                    eprintln!("voorwie: overgeslagen: {}: {}", f.bestand, f.fout);
+                }
+            }
+            if view.niet_gelezen > view.niet_gelezen_bestanden.len() {
+                eprintln!(
+                    "voorwie: en nog {} bestand(en) overgeslagen",
+                    view.niet_gelezen - view.niet_gelezen_bestanden.len()
+                );
+            }
+            if config.format == Format::Csv {
+                return Ok(());
+            }
+            emit(config, |r| r.overview(&view))
+        }
         Command::Check { bank } => check(config, bank.as_deref()),
+        Command::Compare { files, timeline } => {
+            let bank = load_bank(config)?;
+            let mut sessions = Vec::new();
+            for path in files {
+                let file = path.display().to_string();
+                let session = load::session_file(path)?;
+                let (responses, warnings) =
+                    responses::resolve(&bank, &session, &file).map_err(Error::Invalid)?;
+                warn(&warnings);
+                let outcome = score::score(&bank, &responses);
+                sessions.push(compare::Scored {
+                    file,
+                    session,
+                    responses,
+                    outcome,
+                });
+            }
+            let mode = if *timeline {
+                compare::Mode::Timeline
+            } else {
+                compare::guess_mode(&sessions)
+            };
+            let view = compare::compare(&bank, sessions, mode, Lang::Nl);
+            emit(config, |r| r.comparison(&view))
+        }
         Command::Start {
             answers,
             depth,
             resume,
+            case,
+            rater,
+            role,
         } => {
             let bank = load_bank(config)?;
             match answers {
                 Some(path) => start_from_file(config, &bank, path),
-                None => start_interactive(config, &bank, *depth, *resume),
+                None => {
+                    let rater = (rater.is_some() || role.is_some()).then(|| Rater {
+                        label: rater.clone().unwrap_or_default(),
+                        role: role.clone(),
+                    });
+                    let start = Start {
+                        depth: *depth,
+                        resume: *resume,
+                        case: case.as_deref(),
+                        rater,
+                    };
+                    start_interactive(config, &bank, &start)
+                }
             }
         }
         Command::Card => {
@@ -50,7 +130,11 @@ pub fn run(config: &Config) -> Result<()> {
             let view = continuum::build(&bank, step.as_deref(), Lang::Nl)?;
             emit(config, |r| r.continuum(&view))
         }
-        Command::Example { name } => {
+        Command::Example {
+            name,
+            stepwise,
+            template,
+        } => {
             let bank = load_bank(config)?;
             match name {
                 None => {
@@ -59,7 +143,14 @@ pub fn run(config: &Config) -> Result<()> {
                 }
                 Some(name) => {
                     let ex = examples::find(name)?;
+                    if *template {
+                        let text = examples::template(&bank, ex, Lang::Nl)?;
+                        return output::emit(&text, config.output.as_deref(), config.force);
+                    }
                     let session = ex.session()?;
+                    if *stepwise {
+                        return present(config, &bank, ex.name, &session, &ex.file());
+                    }
                     show_result(config, &bank, &session, &ex.file())
                 }
             }
@@ -190,7 +281,17 @@ fn show_result(config: &Config, bank: &Bank, session: &Session, file: &str) -> R
     emit(config, |r| r.report(&report))
 }
 
-fn start_interactive(config: &Config, bank: &Bank, depth: Depth, resume: bool) -> Result<()> {
+/// How an interactive session starts.
+struct Start<'a> {
+    depth: Depth,
+    resume: bool,
+    /// A practice case to start from.
+    case: Option<&'a str>,
+    rater: Option<Rater>,
+}
+
+fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> {
+    let Start { depth, resume, .. } = *start;
     if !std::io::stdin().is_terminal() {
         return Err(Error::NotATerminal);
     }
@@ -225,6 +326,14 @@ fn start_interactive(config: &Config, bank: &Bank, depth: Depth, resume: bool) -
             let mut session = Session::new();
             session.bank = Some(bank_ref(bank));
             session.date = Some(today());
+            if let Some(name) = start.case {
+                from_case(p, bank, &mut session, name)?;
+            }
+            session.rater = match (&start.rater, start.case) {
+                (Some(r), _) => Some(r.clone()),
+                (None, Some(_)) => ask_rater(p)?,
+                (None, None) => None,
+            };
             (session, drafts.as_ref().ok().map(|d| d.create(depth)))
         }
     };
@@ -275,6 +384,98 @@ fn start_interactive(config: &Config, bank: &Bank, depth: Depth, resume: bool) -
         ))?;
     }
     Ok(())
+}
+
+/// Prepares a session from a practice case: its moment, text and goal
+/// labels (not its answers), and shows the case text.
+fn from_case(p: &mut dyn Prompter, bank: &Bank, session: &mut Session, name: &str) -> Result<()> {
+    let ex = examples::find(name)?;
+    let case = ex.session()?;
+    session.moment = case.moment.filter(|m| bank.moment(&m.value).is_some());
+    session.case_text = case.case_text.clone();
+    session.goals = case
+        .goals
+        .iter()
+        .map(|g| crate::session::Goal {
+            label: g.label.clone(),
+            ..crate::session::Goal::default()
+        })
+        .collect();
+    let ui = ui::ui(Lang::Nl);
+    let text = case.case_text.as_deref().unwrap_or("");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    p.show(&format!(
+        "{}\n\n{text}",
+        ui::fill(ui.pr_case_context, &[("name", ex.name)])
+    ))
+}
+
+/// Asks for a rater label and role (both optional; no names).
+fn ask_rater(p: &mut dyn Prompter) -> Result<Option<Rater>> {
+    let ui = ui::ui(Lang::Nl);
+    let ask = |p: &mut dyn Prompter, title: &str| -> Result<Option<String>> {
+        let prompt = Prompt {
+            title: title.to_owned(),
+            details: vec![ui.rater_hint.to_owned()],
+            can_skip: true,
+            ..Prompt::default()
+        };
+        Ok(match p.text(&prompt)? {
+            Reply::Answer(t) if !t.trim().is_empty() => Some(crate::sanitize::line(t.trim())),
+            _ => None,
+        })
+    };
+    let label = ask(p, ui.rater_label)?;
+    let role = ask(p, ui.rater_role)?;
+    Ok((label.is_some() || role.is_some()).then(|| Rater {
+        label: label.unwrap_or_default(),
+        role,
+    }))
+}
+
+/// Presenter mode: one slide per screen, advancing on Enter (or a clicker's
+/// arrow/PageDown); without a terminal, all slides one after another.
+fn present(config: &Config, bank: &Bank, name: &str, session: &Session, file: &str) -> Result<()> {
+    let ui = ui::ui(Lang::Nl);
+    if config.format != Format::Text {
+        return Err(Error::Usage(ui.pr_only_text.to_owned()));
+    }
+    let (responses, warnings) = responses::resolve(bank, session, file).map_err(Error::Invalid)?;
+    warn(&warnings);
+    let report = report_for(bank, session, file)?;
+    let slides = crate::presenter::slides(bank, name, session, &responses, &report, Lang::Nl);
+    let style = style(config);
+    let total = slides.len();
+    let live = config.output.is_none() && stdout_is_terminal() && std::io::stdin().is_terminal();
+    if !live {
+        let all: Vec<String> = slides
+            .iter()
+            .enumerate()
+            .map(|(i, s)| crate::render::slide_text(s, style, i + 1, total))
+            .collect();
+        return output::emit(&all.join("\n"), config.output.as_deref(), config.force);
+    }
+    use console::Key;
+    let term = console::Term::stdout();
+    let mut i = 0;
+    loop {
+        let _ = term.clear_screen();
+        output::to_stdout(&crate::render::slide_text(&slides[i], style, i + 1, total))?;
+        match term.read_key() {
+            Ok(Key::Enter | Key::Char(' ') | Key::ArrowRight | Key::ArrowDown | Key::PageDown) => {
+                if i + 1 == total {
+                    return Ok(());
+                }
+                i += 1;
+            }
+            Ok(Key::ArrowLeft | Key::ArrowUp | Key::PageUp | Key::Backspace) => {
+                i = i.saturating_sub(1)
+            }
+            Ok(Key::Char('q') | Key::Escape) => return Ok(()),
+            Ok(_) => {}
+            Err(_) => return Ok(()),
+        }
+    }
 }
 
 fn bank_ref(bank: &Bank) -> BankRef {

@@ -87,6 +87,18 @@ struct StartArgs {
     /// Ga verder met een onafgemaakte sessie (elk antwoord wordt meteen bewaard)
     #[arg(long, conflicts_with = "antwoorden")]
     hervat: bool,
+
+    /// Begin met een praktijkvoorbeeld: de casus, het moment en de doelen staan klaar
+    #[arg(long, value_name = "NAAM", conflicts_with_all = ["antwoorden", "hervat"])]
+    casus: Option<String>,
+
+    /// Een label voor het vergelijken van beoordelaars (geen naam), bijvoorbeeld A
+    #[arg(long, value_name = "LABEL")]
+    beoordelaar: Option<String>,
+
+    /// Je rol, voor het vergelijken per rol, bijvoorbeeld wijkteam
+    #[arg(long, value_name = "ROL")]
+    rol: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -116,11 +128,45 @@ enum Cmd {
     /// De praktijkvoorbeelden; met NAAM één voorbeeld met uitkomst
     #[command(
         visible_alias = "example",
-        after_help = "Voorbeelden:\n  voorwie voorbeeld\n  voorwie voorbeeld robin\n  voorwie voorbeeld aanmelding-ist --format json"
+        after_help = "Voorbeelden:\n  voorwie voorbeeld\n  voorwie voorbeeld robin\n  voorwie voorbeeld robin --stapsgewijs        (voor een zaal)\n  voorwie voorbeeld robin --sjabloon -o robin.yaml   (voor studenten)\n  voorwie start --casus robin --beoordelaar A --rol wijkteam"
     )]
     Voorbeeld {
         /// De naam van het voorbeeld (zie de lijst)
         naam: Option<String>,
+
+        /// Presentatie: de casus, dan elke vraag met het antwoord en waarom, per scherm
+        #[arg(long, requires = "naam", conflicts_with = "sjabloon")]
+        stapsgewijs: bool,
+
+        /// Een leeg antwoordenbestand bij deze casus, om zelf in te vullen
+        #[arg(long, requires = "naam")]
+        sjabloon: bool,
+    },
+
+    /// Vergelijk opgeslagen sessies: beoordelaars van één casus, of één casus in de tijd
+    #[command(
+        visible_alias = "compare",
+        after_help = "Voorbeelden:\n  voorwie vergelijk klas/*.yaml                 (beoordelaars naast elkaar)\n  voorwie vergelijk jan.yaml maart.yaml juni.yaml   (één casus in de tijd)\n  voorwie vergelijk team/*.yaml --format markdown -o bespreking.md\n\nDoelen worden op label gekoppeld (hoofdletters en spaties tellen niet)."
+    )]
+    Vergelijk {
+        /// Twee of meer sessiebestanden (YAML of JSON)
+        #[arg(required = true, num_args = 2.., value_name = "BESTAND")]
+        bestanden: Vec<PathBuf>,
+
+        /// Als tijdlijn tonen (standaard: automatisch, op grond van datums en beoordelaars)
+        #[arg(long)]
+        tijdlijn: bool,
+    },
+
+    /// Overzicht voor organisatie en beleid over veel sessies, zonder namen
+    #[command(
+        visible_alias = "overview",
+        after_help = "Voorbeelden:\n  voorwie overzicht sessies/\n  voorwie overzicht sessies/ --format csv -o overzicht.csv   (één regel per sessie-doel)\n  voorwie overzicht team-a/ team-b/ --format markdown\n\nMappen worden doorzocht op .yaml, .yml en .json. Bestanden die niet te lezen zijn\nworden bij naam gemeld en overgeslagen."
+    )]
+    Overzicht {
+        /// Mappen en/of sessiebestanden
+        #[arg(required = true, value_name = "PAD")]
+        paden: Vec<PathBuf>,
     },
 
     /// Controleer een vragenbank: elk probleem met bestand:regel:kolom
@@ -141,6 +187,8 @@ enum FormatArg {
     #[value(alias = "md")]
     Markdown,
     Json,
+    /// Alleen bij overzicht
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -152,25 +200,45 @@ enum KleurArg {
     Nooit,
 }
 
+impl StartArgs {
+    fn into_command(self) -> Command {
+        Command::Start {
+            answers: self.antwoorden,
+            depth: if self.snel { Depth::Quick } else { Depth::Full },
+            resume: self.hervat,
+            case: self.casus,
+            rater: self.beoordelaar,
+            role: self.rol,
+        }
+    }
+}
+
 impl Cli {
     /// The plain configuration the library runs.
     pub fn into_config(self) -> Config {
-        let depth = |snel: bool| if snel { Depth::Quick } else { Depth::Full };
         let command = match self.command {
-            None => Command::Start {
-                answers: self.start.antwoorden,
-                depth: depth(self.start.snel),
-                resume: self.start.hervat,
-            },
-            Some(Cmd::Start(a)) => Command::Start {
-                answers: a.antwoorden,
-                depth: depth(a.snel),
-                resume: a.hervat,
-            },
+            None => self.start.into_command(),
+            Some(Cmd::Start(a)) => a.into_command(),
             Some(Cmd::Kaart) => Command::Card,
             Some(Cmd::Continuum { stap }) => Command::Continuum { step: stap },
-            Some(Cmd::Voorbeeld { naam }) => Command::Example { name: naam },
+            Some(Cmd::Voorbeeld {
+                naam,
+                stapsgewijs,
+                sjabloon,
+            }) => Command::Example {
+                name: naam,
+                stepwise: stapsgewijs,
+                template: sjabloon,
+            },
             Some(Cmd::Controleer { bank }) => Command::Check { bank },
+            Some(Cmd::Overzicht { paden }) => Command::Overview { paths: paden },
+            Some(Cmd::Vergelijk {
+                bestanden,
+                tijdlijn,
+            }) => Command::Compare {
+                files: bestanden,
+                timeline: tijdlijn,
+            },
         };
         Config {
             command,
@@ -179,6 +247,7 @@ impl Cli {
                 FormatArg::Tekst => Format::Text,
                 FormatArg::Markdown => Format::Markdown,
                 FormatArg::Json => Format::Json,
+                FormatArg::Csv => Format::Csv,
             },
             output: self.common.output,
             force: self.common.force,

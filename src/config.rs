@@ -39,15 +39,30 @@ pub enum Command {
         depth: Depth,
         /// Continue an unfinished session (`--hervat`).
         resume: bool,
+        /// Start from a practice case: its text, moment and goals (`--casus`).
+        case: Option<String>,
+        /// Who rates, for comparing raters (`--beoordelaar`, `--rol`).
+        rater: Option<String>,
+        role: Option<String>,
     },
     /// The pocket card.
     Card,
     /// The continuum, or one step in depth.
     Continuum { step: Option<String> },
-    /// The practice cases, or one of them.
-    Example { name: Option<String> },
+    /// The practice cases, or one of them: its outcome, step by step for a
+    /// room (`--stapsgewijs`), or as an answers file to fill in
+    /// (`--sjabloon`).
+    Example {
+        name: Option<String>,
+        stepwise: bool,
+        template: bool,
+    },
     /// Validate a bank.
     Check { bank: Option<PathBuf> },
+    /// Compare saved sessions (raters of one case, or one case over time).
+    Compare { files: Vec<PathBuf>, timeline: bool },
+    /// Aggregate many sessions for organisatie & beleid.
+    Overview { paths: Vec<PathBuf> },
 }
 
 impl Default for Command {
@@ -56,6 +71,9 @@ impl Default for Command {
             answers: None,
             depth: Depth::Full,
             resume: false,
+            case: None,
+            rater: None,
+            role: None,
         }
     }
 }

@@ -119,3 +119,83 @@ fn first_sentence(text: &str) -> String {
         None => flat,
     }
 }
+
+/// The case as an empty answers file for students: moment, case text and
+/// goal labels filled in; every question as a commented line with its
+/// option ids. Valid as it stands; `voorwie start --antwoorden` reads it
+/// once filled in.
+pub fn template(bank: &Bank, ex: &Example, lang: Lang) -> Result<String> {
+    use crate::bank::{DONT_KNOW, Kind, Question};
+    use std::fmt::Write;
+    let session = ex.session()?;
+    let u = crate::ui::ui(lang);
+    let mut t = String::new();
+    let line = |t: &mut String, s: &str| {
+        t.push_str(s);
+        t.push('\n');
+    };
+    for l in u.tpl_header {
+        line(&mut t, &crate::ui::fill(l, &[("name", ex.name)]));
+    }
+    line(
+        &mut t,
+        &format!("versie: {}", crate::session::FORMAT_VERSION),
+    );
+    if let Some(m) = &session.moment {
+        line(&mut t, &format!("moment: {}", m.value));
+    }
+    line(&mut t, u.tpl_rater);
+    if let Some(c) = &session.case_text {
+        line(&mut t, "casus: |");
+        for l in c.lines() {
+            line(&mut t, format!("  {l}").trim_end());
+        }
+    }
+    let question = |t: &mut String, q: &Question, indent: &str| {
+        let short = sanitize::line(q.short_text().get(lang));
+        let choices = match q.kind.value {
+            Kind::FreeText => u.tpl_text.to_owned(),
+            Kind::Order => u.tpl_order.to_owned(),
+            Kind::Multi => format!(
+                "[{}] ({}), {DONT_KNOW}",
+                q.options
+                    .iter()
+                    .map(|o| o.id.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                u.tpl_several
+            ),
+            _ => format!(
+                "{} | {DONT_KNOW}",
+                q.options
+                    .iter()
+                    .map(|o| o.id.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            ),
+        };
+        let _ = writeln!(t, "{indent}# {short}");
+        let _ = writeln!(t, "{indent}# {}: {choices}", q.id.value);
+    };
+    line(&mut t, "antwoorden:");
+    question(&mut t, &bank.start_question, "  ");
+    for level in &bank.levels {
+        let _ = writeln!(t, "  # --- {} ---", sanitize::line(level.name.get(lang)));
+        for q in bank
+            .questions
+            .iter()
+            .filter(|q| !q.per_goal && q.level.value == level.id.value)
+        {
+            question(&mut t, q, "  ");
+        }
+    }
+    line(&mut t, "doelen:");
+    for g in &session.goals {
+        let _ = writeln!(t, "  - label: {}", load::yaml_scalar(&g.label.value));
+        line(&mut t, "    antwoorden:");
+        for q in bank.questions.iter().filter(|q| q.per_goal) {
+            question(&mut t, q, "      ");
+        }
+    }
+    Ok(t)
+}

@@ -10,6 +10,7 @@
 pub mod app;
 pub mod bank;
 pub mod card;
+pub mod compare;
 pub mod condition;
 pub mod config;
 pub mod continuum;
@@ -20,6 +21,8 @@ pub mod interview;
 pub mod load;
 pub mod located;
 pub mod output;
+pub mod overview;
+pub mod presenter;
 pub mod problem;
 pub mod render;
 pub mod report;

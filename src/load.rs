@@ -81,7 +81,9 @@ pub fn bank_file(path: &Path) -> Result<Bank> {
 
 /// Parses a bank from text; `name` is used in messages.
 pub fn parse_bank(text: &str, name: &str) -> Result<Bank> {
-    parse(text, name)
+    let mut bank: Bank = parse(text, name)?;
+    bank.index_questions();
+    Ok(bank)
 }
 
 /// Reads and parses an answers/session file (YAML or JSON).
@@ -106,6 +108,13 @@ pub fn draft_to_yaml(draft: &DraftFile) -> String {
     let body =
         serde_saphyr::to_string(draft).unwrap_or_else(|e| format!("# fout bij opslaan: {e}\n"));
     format!("# voorwie-concept van een onafgemaakte sessie. Let op: bevat casusinformatie.\n{body}")
+}
+
+/// A string as a YAML scalar (quoted where needed), for hand-built files.
+pub fn yaml_scalar(s: &str) -> String {
+    serde_saphyr::to_string(&s)
+        .map(|t| t.trim_end().to_owned())
+        .unwrap_or_else(|_| format!("{s:?}"))
 }
 
 /// Serialises a session as YAML, the format `voorwie start` saves.

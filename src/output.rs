@@ -32,6 +32,86 @@ pub fn to_stdout(text: &str) -> Result<()> {
     }
 }
 
+/// Where streamed output goes: stdout, or a file that appears under its
+/// name (owner-only) only when [`Sink::finish`] is called.
+pub enum Sink {
+    Stdout(io::BufWriter<io::StdoutLock<'static>>),
+    File {
+        path: std::path::PathBuf,
+        tmp: io::BufWriter<tempfile::NamedTempFile>,
+        force: bool,
+    },
+}
+
+impl Sink {
+    pub fn open(path: Option<&Path>, force: bool) -> Result<Sink> {
+        let Some(path) = path else {
+            return Ok(Sink::Stdout(io::BufWriter::new(io::stdout().lock())));
+        };
+        let name = path.display().to_string();
+        if !force && path.exists() {
+            return Err(Error::Exists(name));
+        }
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".voorwie-")
+            .tempfile_in(dir)
+            .map_err(|cause| Error::Write { file: name, cause })?;
+        Ok(Sink::File {
+            path: path.to_path_buf(),
+            tmp: io::BufWriter::new(tmp),
+            force,
+        })
+    }
+
+    /// Flushes, and for a file: syncs and moves it into place.
+    pub fn finish(self) -> Result<()> {
+        match self {
+            Sink::Stdout(mut w) => match w.flush() {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::Write {
+                    file: "stdout".to_owned(),
+                    cause: e,
+                }),
+                _ => Ok(()),
+            },
+            Sink::File { path, tmp, force } => {
+                let name = path.display().to_string();
+                let err = |cause| Error::Write {
+                    file: name.clone(),
+                    cause,
+                };
+                let tmp = tmp.into_inner().map_err(|e| err(e.into_error()))?;
+                tmp.as_file().sync_all().map_err(err)?;
+                let persisted = if force {
+                    tmp.persist(&path).map(|_| ())
+                } else {
+                    tmp.persist_noclobber(&path).map(|_| ())
+                };
+                persisted.map_err(|e| err(e.error))
+            }
+        }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(w) => w.write(buf),
+            Sink::File { tmp, .. } => tmp.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(w) => w.flush(),
+            Sink::File { tmp, .. } => tmp.flush(),
+        }
+    }
+}
+
 /// Writes a file atomically with owner-only permissions.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     let name = path.display().to_string();

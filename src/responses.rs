@@ -9,6 +9,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::bank::{Bank, DONT_KNOW, Kind, Question, SKIPPED};
 use crate::condition;
 use crate::located::{Located, Pos};
@@ -47,7 +49,7 @@ pub struct Choice {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct GoalResponses {
     pub label: String,
-    pub responses: HashMap<String, Response>,
+    pub responses: FxHashMap<String, Response>,
     pub override_: Option<Choice>,
 }
 
@@ -57,7 +59,7 @@ pub struct Responses {
     /// Index into `bank.moments`.
     pub moment: Option<usize>,
     /// Answers to questions asked once for the case.
-    pub case: HashMap<String, Response>,
+    pub case: FxHashMap<String, Response>,
     pub goals: Vec<GoalResponses>,
     pub override_: Option<Choice>,
 }
@@ -175,7 +177,7 @@ pub fn resolve(
         } else {
             out.goals.push(GoalResponses {
                 label: label.to_owned(),
-                responses: HashMap::new(),
+                responses: FxHashMap::default(),
                 override_: goal.override_.as_ref().and_then(|o| r.override_(o)),
             });
             true
@@ -366,8 +368,8 @@ impl Resolver<'_> {
         answers: &Answers,
         goal: Option<&str>,
         labels: &[String],
-    ) -> HashMap<String, Response> {
-        let mut out = HashMap::new();
+    ) -> FxHashMap<String, Response> {
+        let mut out = FxHashMap::default();
         for (id, answer) in answers {
             let Some(q) = self.bank.question(&id.value) else {
                 let place = goal.map_or(String::new(), |g| format!(" (doel '{g}')"));

@@ -40,9 +40,9 @@ pub struct Session {
     pub rater: Option<Rater>,
     #[serde(rename = "casus", default, skip_serializing_if = "Option::is_none")]
     pub case_text: Option<String>,
-    #[serde(rename = "antwoorden", default)]
+    #[serde(rename = "antwoorden", default, deserialize_with = "null_as_empty")]
     pub answers: Answers,
-    #[serde(rename = "doelen", default)]
+    #[serde(rename = "doelen", default, deserialize_with = "null_as_empty")]
     pub goals: Vec<Goal>,
     #[serde(
         rename = "overschrijving",
@@ -78,6 +78,16 @@ impl Session {
     }
 }
 
+/// An empty field (`antwoorden:` with nothing under it, as in a template)
+/// means: none yet.
+fn null_as_empty<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+}
+
 /// Normalises a goal label for matching: case- and whitespace-insensitive.
 pub fn goal_key(label: &str) -> String {
     label
@@ -111,7 +121,7 @@ pub struct Rater {
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     pub label: Located<String>,
-    #[serde(rename = "antwoorden", default)]
+    #[serde(rename = "antwoorden", default, deserialize_with = "null_as_empty")]
     pub answers: Answers,
     #[serde(
         rename = "overschrijving",

@@ -351,3 +351,55 @@ fn a_draft_from_another_bank_version_is_explained_on_resume() {
     s.send(ControlCode::EndOfText).unwrap();
     let _ = rest(&mut s);
 }
+
+#[test]
+fn a_student_starts_from_a_practice_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = spawn(
+        dir.path(),
+        "xterm-256color",
+        &["start", "--casus", "robin", "--snel"],
+    );
+    let intro = s.expect("Een label voor de vergelijking").unwrap();
+    let intro = String::from_utf8_lossy(intro.before())
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        intro.contains("Praktijkvoorbeeld robin") && intro.contains("kastje naar de muur"),
+        "{intro}"
+    );
+    s.expect("Antwoord").unwrap();
+    s.send("7\r").unwrap();
+    at(&mut s, "Je rol");
+    s.send("wijkteam\r").unwrap();
+    // Moment and goals come from the case: the first question is the start question.
+    let first = s.expect("Zijn er doelen").unwrap();
+    let screen = String::from_utf8_lossy(first.before()).into_owned();
+    assert!(!screen.contains("Op welk moment"), "{screen}");
+    assert!(
+        !screen.contains("gebleven was"),
+        "a new session is not a resumed one"
+    );
+    s.send(ControlCode::EndOfText).unwrap();
+    let _ = rest(&mut s);
+    let draft = fs::read_dir(dir.path().join("gegevens/concepten"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    let text = fs::read_to_string(draft.path()).unwrap();
+    for part in [
+        "label: \"7\"",
+        "rol: wijkteam",
+        "moment: casuistiekbespreking",
+        "- label: Grip op schulden",
+        "casus: |",
+    ] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+    assert!(
+        !text.contains("doel_afhankelijk"),
+        "the case's answers are not given away"
+    );
+}

@@ -802,6 +802,9 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        if let Some(c) = &s.reached {
+            self.condition(c, true, false, "behaald");
+        }
         let mut seen = HashMap::new();
         for rule in &s.rules {
             let rid = rule.id.value.as_str();

@@ -74,6 +74,11 @@ pub struct Bank {
     #[serde(rename = "vragen")]
     pub questions: Vec<Question>,
     pub scoring: Scoring,
+    /// Question id → position in [`Bank::all_questions`]; built by
+    /// [`Bank::index_questions`] after loading, because scoring looks
+    /// questions up by id many times per session.
+    #[serde(skip)]
+    index: rustc_hash::FxHashMap<String, usize>,
 }
 
 /// A source document that questions cite in `bron`.
@@ -336,6 +341,9 @@ pub struct Scoring {
     pub combinations: Vec<Combination>,
     #[serde(rename = "ontbrekend", default)]
     pub missing: Option<MissingParties>,
+    /// When a goal counts as reached (for the timeline of `vergelijk`).
+    #[serde(rename = "behaald", default)]
+    pub reached: Option<Condition>,
     #[serde(rename = "regels", default)]
     pub rules: Vec<Rule>,
 }
@@ -457,7 +465,23 @@ impl Bank {
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.all_questions().find(|q| q.id == id)
+        if self.index.is_empty() {
+            return self.all_questions().find(|q| q.id == id);
+        }
+        match *self.index.get(id)? {
+            0 => Some(&self.start_question),
+            i => self.questions.get(i - 1),
+        }
+    }
+
+    /// Builds the id index used by [`Bank::question`]. With duplicate ids
+    /// (an invalid bank) the first one wins, as in a linear search.
+    pub fn index_questions(&mut self) {
+        let mut index = rustc_hash::FxHashMap::default();
+        for (i, q) in self.all_questions().enumerate() {
+            index.entry(q.id.value.clone()).or_insert(i);
+        }
+        self.index = index;
     }
 
     pub fn steps(&self) -> &[Step] {

@@ -108,7 +108,9 @@ impl<'a> Interview<'a> {
     /// Asks every unanswered step, starting at the first one, and returns
     /// the answered session.
     pub fn run(mut self, p: &mut dyn Prompter) -> Result<Session> {
-        let resuming = self.session.moment.is_some();
+        // A practice case fills in the moment and goals; only answers mean
+        // that this session was started before.
+        let resuming = crate::draft::answer_count(&self.session) > 0;
         // Save at once, so even an interruption at the first question leaves
         // a draft to resume.
         self.changed();

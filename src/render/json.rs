@@ -4,8 +4,10 @@ use serde::Serialize;
 
 use super::Renderer;
 use crate::card::Card;
+use crate::compare::Comparison;
 use crate::continuum::ContinuumView;
 use crate::examples::ExampleList;
+use crate::overview::Overview;
 use crate::report::Report;
 
 pub struct JsonRenderer;
@@ -33,5 +35,13 @@ impl Renderer for JsonRenderer {
 
     fn examples(&self, list: &ExampleList) -> String {
         to_json(list)
+    }
+
+    fn comparison(&self, c: &Comparison) -> String {
+        to_json(c)
+    }
+
+    fn overview(&self, o: &Overview) -> String {
+        to_json(o)
     }
 }

@@ -3,8 +3,10 @@
 
 use super::{Renderer, dutch_date, signed};
 use crate::card::Card;
+use crate::compare::Comparison;
 use crate::continuum::ContinuumView;
 use crate::examples::ExampleList;
+use crate::overview::Overview;
 use crate::report::{ActionView, ReasonView, Report};
 use crate::ui::{NL, fill};
 
@@ -419,6 +421,215 @@ impl Renderer for MarkdownRenderer {
                         .collect::<Vec<_>>()
                         .join("; ")
                 ));
+            }
+        }
+        let mut s = out.join("\n");
+        s.push('\n');
+        s
+    }
+
+    fn comparison(&self, c: &Comparison) -> String {
+        let ui = &NL;
+        let mut out = Vec::new();
+        let title = if c.soort == "tijdlijn" {
+            ui.cmp_title_timeline
+        } else {
+            ui.cmp_title_raters
+        };
+        out.push(format!("# {title}\n"));
+        out.push(format!("> {}\n", esc(&c.casusinformatie)));
+        let roles = c.sessies.iter().any(|s| s.rol.is_some());
+        let dates = c.soort == "tijdlijn";
+        let mut header = vec![ui.cmp_label.to_owned()];
+        if roles {
+            header.push(ui.cmp_role.to_owned());
+        }
+        if dates {
+            header.push(ui.date.to_owned());
+        }
+        header.push(esc(&c.casus.label));
+        header.extend(c.doelen.iter().map(|d| esc(&d.label)));
+        out.push(format!("| {} |", header.join(" | ")));
+        out.push(format!("|{}", "---|".repeat(header.len())));
+        for (i, s) in c.sessies.iter().enumerate() {
+            let mut cells = vec![esc(&s.label)];
+            if roles {
+                cells.push(esc(s.rol.as_deref().unwrap_or("")));
+            }
+            if dates {
+                cells.push(s.datum.as_deref().map(dutch_date).unwrap_or_default());
+            }
+            for row in std::iter::once(&c.casus).chain(&c.doelen) {
+                cells.push(
+                    row.stappen[i]
+                        .as_ref()
+                        .map_or(String::new(), |x| esc(&x.naam)),
+                );
+            }
+            out.push(format!("| {} |", cells.join(" | ")));
+        }
+        if !dates {
+            out.push(format!("\n## {}\n", ui.cmp_spread));
+            for row in std::iter::once(&c.casus).chain(&c.doelen) {
+                let flag = if row.bespreek {
+                    format!(" — **{}**", ui.cmp_discuss)
+                } else {
+                    String::new()
+                };
+                let line = match (row.spreiding, row.stappen.iter().flatten().next()) {
+                    (0, Some(step)) => fill(
+                        ui.cmp_all_same,
+                        &[("label", &row.label), ("step", &step.naam.to_lowercase())],
+                    ),
+                    (1, _) => fill(ui.cmp_one_apart, &[("label", &row.label)]),
+                    (n, _) => fill(
+                        ui.cmp_steps_apart,
+                        &[("label", &row.label), ("n", &n.to_string())],
+                    ),
+                };
+                out.push(format!("- {}{flag}", esc(&line)));
+            }
+        }
+        if !c.ongematcht.is_empty() {
+            out.push(format!("\n## {}\n", ui.cmp_unmatched));
+            for u in &c.ongematcht {
+                out.push(format!(
+                    "- {}",
+                    esc(&fill(
+                        ui.cmp_unmatched_line,
+                        &[("goal", &u.label), ("who", &u.in_sessies.join(", "))]
+                    ))
+                ));
+            }
+        }
+        if !dates && !c.verschillen.is_empty() {
+            out.push(format!("\n## {}\n", ui.cmp_differences));
+            for d in &c.verschillen {
+                let title = match &d.doel {
+                    Some(g) => format!(
+                        "{} ({} '{}')",
+                        esc(&d.tekst),
+                        ui.goal.to_lowercase(),
+                        esc(g)
+                    ),
+                    None => esc(&d.tekst),
+                };
+                out.push(format!("- {title}"));
+                for a in &d.antwoorden {
+                    out.push(format!(
+                        "  - {}: {}",
+                        esc(&a.antwoord),
+                        esc(&a.sessies.join(", "))
+                    ));
+                }
+            }
+        }
+        if !c.per_rol.is_empty() {
+            out.push(format!("\n## {}\n", ui.cmp_per_role));
+            for g in &c.per_rol {
+                out.push(format!(
+                    "- {} ({}): {}",
+                    esc(&g.rol),
+                    esc(&g.sessies.join(", ")),
+                    esc(&g.stappen.join(", "))
+                ));
+            }
+        }
+        if !c.tijdlijn.is_empty() {
+            out.push(format!("\n## {}\n", ui.cmp_changes));
+            for ch in &c.tijdlijn {
+                out.push(format!(
+                    "- {} → {}",
+                    dutch_date(&ch.van),
+                    dutch_date(&ch.naar)
+                ));
+                for w in &ch.wat {
+                    out.push(format!("  - {}", esc(w)));
+                }
+            }
+        }
+        let mut s = out.join("\n");
+        s.push('\n');
+        s
+    }
+
+    fn overview(&self, o: &Overview) -> String {
+        let ui = &NL;
+        let mut out = vec![format!("# {}\n", ui.ov_title)];
+        out.push(fill(
+            ui.ov_counts,
+            &[
+                ("sessions", &o.sessies.to_string()),
+                ("goals", &o.doelen.to_string()),
+            ],
+        ));
+        if o.niet_gelezen > 0 {
+            out.push(String::new());
+            out.push(fill(ui.ov_failed, &[("n", &o.niet_gelezen.to_string())]));
+        }
+        out.push(format!("\n*{}*", ui.ov_anonymous));
+        let table = |out: &mut Vec<String>, title: &str, counts: &[crate::overview::StepCount]| {
+            out.push(format!("\n## {title}\n"));
+            out.push(format!("| {} | # |\n|---|---|", ui.step));
+            for c in counts {
+                out.push(format!("| {} | {} |", esc(&c.naam), c.aantal));
+            }
+        };
+        table(&mut out, ui.ov_steps, &o.stappen);
+        out.push(format!("\n## {}\n", ui.ov_per_moment));
+        for m in &o.per_moment {
+            let counts: Vec<String> = m
+                .stappen
+                .iter()
+                .filter(|c| c.aantal > 0)
+                .map(|c| format!("{} {}", esc(&c.naam.to_lowercase()), c.aantal))
+                .collect();
+            out.push(format!(
+                "- {} ({}): {}",
+                esc(&m.naam),
+                m.sessies,
+                counts.join(", ")
+            ));
+        }
+        table(&mut out, ui.ov_goal_steps, &o.doelen_stappen);
+        out.push(format!("\n## {}\n", ui.ov_gap));
+        let pct = (o.kloof.sessies * 100 + o.sessies / 2) / o.sessies.max(1);
+        out.push(fill(
+            ui.ov_gap_line,
+            &[
+                ("n", &o.kloof.sessies.to_string()),
+                ("total", &o.sessies.to_string()),
+                ("pct", &pct.to_string()),
+            ],
+        ));
+        out.push(String::new());
+        for l in &o.kloof.per_niveau {
+            out.push(format!("- {}: {}", esc(&l.tekst), l.aantal));
+        }
+        for (title, list) in [
+            (ui.ov_actions, &o.actiepunten),
+            (ui.ov_unknowns, &o.weet_niet),
+        ] {
+            out.push(format!("\n## {title}\n"));
+            for a in list {
+                out.push(format!("- {}× {}", a.aantal, esc(&a.tekst)));
+            }
+        }
+        out.push(format!("\n## {}\n", ui.ov_overrides));
+        let ov = &o.overschrijvingen;
+        out.push(fill(
+            ui.ov_overrides_line,
+            &[
+                ("total", &ov.totaal.to_string()),
+                ("heavier", &ov.zwaarder.to_string()),
+                ("lighter", &ov.lichter.to_string()),
+                ("same", &ov.gelijk.to_string()),
+            ],
+        ));
+        if !o.niet_gelezen_bestanden.is_empty() {
+            out.push(format!("\n## {}\n", ui.ov_failed_title));
+            for f in &o.niet_gelezen_bestanden {
+                out.push(format!("- {}: {}", esc(&f.bestand), esc(&f.fout)));
             }
         }
         let mut s = out.join("\n");

@@ -7,8 +7,10 @@ mod markdown;
 mod text;
 
 use crate::card::Card;
+use crate::compare::Comparison;
 use crate::continuum::ContinuumView;
 use crate::examples::ExampleList;
+use crate::overview::Overview;
 use crate::report::Report;
 
 /// The formats of `--format`.
@@ -19,6 +21,8 @@ pub enum Format {
     Text,
     Markdown,
     Json,
+    /// Only for `overzicht`: one row per session-goal.
+    Csv,
 }
 
 /// How text output is laid out.
@@ -52,6 +56,8 @@ pub trait Renderer {
     fn card(&self, card: &Card) -> String;
     fn continuum(&self, view: &ContinuumView) -> String;
     fn examples(&self, list: &ExampleList) -> String;
+    fn comparison(&self, c: &Comparison) -> String;
+    fn overview(&self, o: &Overview) -> String;
 }
 
 /// The renderer for a format.
@@ -59,8 +65,16 @@ pub fn renderer(format: Format, style: Style) -> Box<dyn Renderer> {
     match format {
         Format::Text => Box::new(text::TextRenderer::new(style)),
         Format::Markdown => Box::new(markdown::MarkdownRenderer),
-        Format::Json => Box::new(json::JsonRenderer),
+        // CSV is streamed by the overview itself; everything else as JSON
+        // never reaches here (the app refuses csv for other commands).
+        Format::Json | Format::Csv => Box::new(json::JsonRenderer),
     }
+}
+
+/// One presenter slide as text, for a screen: short lines, a clear heading,
+/// the continuum drawn vertically, and where we are.
+pub fn slide_text(slide: &crate::presenter::Slide, style: Style, n: usize, total: usize) -> String {
+    text::slide(slide, style, n, total)
 }
 
 /// Wraps text to `width` columns with the given indents. Words are never

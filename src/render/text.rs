@@ -10,8 +10,10 @@ use console::Style as Paint;
 
 use super::{Renderer, Style, dutch_date, signed};
 use crate::card::Card;
+use crate::compare::Comparison;
 use crate::continuum::ContinuumView;
 use crate::examples::ExampleList;
+use crate::overview::Overview;
 use crate::report::{ActionView, GoalView, ReasonView, Report};
 use crate::ui::{NL, Ui, fill};
 
@@ -668,6 +670,299 @@ impl Renderer for TextRenderer {
         out
     }
 
+    fn comparison(&self, c: &Comparison) -> String {
+        let ui = self.ui;
+        let mut out = String::new();
+        let title = if c.soort == "tijdlijn" {
+            ui.cmp_title_timeline
+        } else {
+            ui.cmp_title_raters
+        };
+        out.push_str(&self.paint().bold().apply_to(title).to_string());
+        out.push('\n');
+        self.paragraph(&mut out, &c.casusinformatie);
+        out.push('\n');
+
+        // One row per session; the case and every shared goal as columns.
+        let mut t = self.table();
+        let mut header = vec![ui.cmp_label.to_owned()];
+        let roles = c.sessies.iter().any(|s| s.rol.is_some());
+        let dates = c.soort == "tijdlijn";
+        if roles {
+            header.push(ui.cmp_role.to_owned());
+        }
+        if dates {
+            header.push(ui.date.to_owned());
+        }
+        header.push(c.casus.label.clone());
+        header.extend(c.doelen.iter().map(|d| d.label.clone()));
+        // Step names need about 14 columns each; abbreviate when they would
+        // be broken inside their cells.
+        let abbreviate = header.len() * 14 > self.style.width;
+        t.set_header(header);
+        for (i, s) in c.sessies.iter().enumerate() {
+            let mut cells = vec![Cell::new(&s.label)];
+            if roles {
+                // In full under "per rol"; here it must not squeeze the steps.
+                let role = s.rol.as_deref().unwrap_or("");
+                cells.push(Cell::new(console::truncate_str(role, 14, "…")));
+            }
+            if dates {
+                cells.push(Cell::new(
+                    s.datum.as_deref().map(dutch_date).unwrap_or_default(),
+                ));
+            }
+            for row in std::iter::once(&c.casus).chain(&c.doelen) {
+                let name = row.stappen[i].as_ref().map_or("", |x| x.naam.as_str());
+                cells.push(Cell::new(if abbreviate {
+                    short_step(name)
+                } else {
+                    name.to_owned()
+                }));
+            }
+            t.add_row(cells);
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
+
+        if !dates {
+            self.heading(&mut out, ui.cmp_spread);
+            for row in std::iter::once(&c.casus).chain(&c.doelen) {
+                let mut line = match (row.spreiding, row.stappen.iter().flatten().next()) {
+                    (0, Some(step)) => fill(
+                        ui.cmp_all_same,
+                        &[("label", &row.label), ("step", &step.naam.to_lowercase())],
+                    ),
+                    (1, _) => fill(ui.cmp_one_apart, &[("label", &row.label)]),
+                    (n, _) => fill(
+                        ui.cmp_steps_apart,
+                        &[("label", &row.label), ("n", &n.to_string())],
+                    ),
+                };
+                if row.bespreek {
+                    line.push_str(&format!(
+                        " — {}",
+                        self.paint().bold().apply_to(ui.cmp_discuss.to_uppercase())
+                    ));
+                }
+                self.bullet(&mut out, &line, 0);
+                let dist: Vec<String> = row
+                    .verdeling
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| **n > 0)
+                    .filter_map(|(i, n)| {
+                        // A counted step is some session's step: take its name.
+                        let step = row.stappen.iter().flatten().find(|s| s.index == i)?;
+                        Some(format!("{} {n}", step.naam.to_lowercase()))
+                    })
+                    .collect();
+                out.push_str(&self.wrap(
+                    &format!("{}: {}", ui.cmp_distribution, dist.join(", ")),
+                    "  ",
+                    "  ",
+                ));
+                out.push('\n');
+            }
+            if c.casus.spreiding == 0 && c.doelen.iter().all(|d| d.spreiding == 0) {
+                self.paragraph(&mut out, ui.cmp_agree);
+            }
+        }
+
+        if !c.ongematcht.is_empty() {
+            self.heading(&mut out, ui.cmp_unmatched);
+            for u in &c.ongematcht {
+                self.bullet(
+                    &mut out,
+                    &fill(
+                        ui.cmp_unmatched_line,
+                        &[("goal", &u.label), ("who", &u.in_sessies.join(", "))],
+                    ),
+                    0,
+                );
+            }
+        }
+
+        if !dates {
+            self.heading(&mut out, ui.cmp_differences);
+            if c.verschillen.is_empty() {
+                self.paragraph(&mut out, ui.cmp_no_differences);
+            }
+            for d in &c.verschillen {
+                let title = match &d.doel {
+                    Some(g) => format!("{} ({} '{g}')", d.tekst, ui.goal.to_lowercase()),
+                    None => d.tekst.clone(),
+                };
+                self.bullet(&mut out, &title, 0);
+                for a in &d.antwoorden {
+                    out.push_str(&self.wrap(
+                        &format!("{}: {}", a.antwoord, a.sessies.join(", ")),
+                        "    ",
+                        "      ",
+                    ));
+                    out.push('\n');
+                }
+            }
+        }
+
+        if !c.per_rol.is_empty() {
+            self.heading(&mut out, ui.cmp_per_role);
+            for g in &c.per_rol {
+                self.bullet(
+                    &mut out,
+                    &format!(
+                        "{} ({}): {}",
+                        g.rol,
+                        g.sessies.join(", "),
+                        g.stappen.join(", ")
+                    ),
+                    0,
+                );
+            }
+        }
+
+        if !c.tijdlijn.is_empty() {
+            self.heading(&mut out, ui.cmp_changes);
+            for ch in &c.tijdlijn {
+                self.bullet(
+                    &mut out,
+                    &format!("{} → {}", dutch_date(&ch.van), dutch_date(&ch.naar)),
+                    0,
+                );
+                for w in &ch.wat {
+                    self.bullet(&mut out, w, 2);
+                }
+            }
+        }
+        out
+    }
+
+    fn overview(&self, o: &Overview) -> String {
+        let ui = self.ui;
+        let mut out = String::new();
+        out.push_str(&self.paint().bold().apply_to(ui.ov_title).to_string());
+        out.push('\n');
+        self.paragraph(
+            &mut out,
+            &fill(
+                ui.ov_counts,
+                &[
+                    ("sessions", &o.sessies.to_string()),
+                    ("goals", &o.doelen.to_string()),
+                ],
+            ),
+        );
+        if o.niet_gelezen > 0 {
+            self.paragraph(
+                &mut out,
+                &fill(ui.ov_failed, &[("n", &o.niet_gelezen.to_string())]),
+            );
+        }
+        self.paragraph(&mut out, ui.ov_anonymous);
+        if o.sessies == 0 {
+            out.push('\n');
+            self.paragraph(&mut out, ui.ov_none);
+        } else {
+            let bars = |out: &mut String, counts: &[crate::overview::StepCount], total: usize| {
+                let width = counts
+                    .iter()
+                    .map(|c| console::measure_text_width(&c.naam))
+                    .max()
+                    .unwrap_or(10);
+                let bar_room = self.style.width.saturating_sub(width + 20).max(10);
+                let block = if self.style.unicode { "█" } else { "#" };
+                for c in counts {
+                    let pct = (c.aantal * 100 + total / 2) / total.max(1);
+                    let len = c.aantal * bar_room / total.max(1);
+                    out.push_str(&format!(
+                        "  {:<width$} {:>6} {:>4}%  {}\n",
+                        c.naam,
+                        c.aantal,
+                        pct,
+                        block.repeat(len)
+                    ));
+                }
+            };
+            self.heading(&mut out, ui.ov_steps);
+            bars(&mut out, &o.stappen, o.sessies);
+            self.heading(&mut out, ui.ov_per_moment);
+            for m in &o.per_moment {
+                let counts: Vec<String> = m
+                    .stappen
+                    .iter()
+                    .filter(|c| c.aantal > 0)
+                    .map(|c| format!("{} {}", c.naam.to_lowercase(), c.aantal))
+                    .collect();
+                self.bullet(
+                    &mut out,
+                    &format!("{} ({}): {}", m.naam, m.sessies, counts.join(", ")),
+                    0,
+                );
+            }
+            self.heading(&mut out, ui.ov_goal_steps);
+            bars(&mut out, &o.doelen_stappen, o.doelen);
+            self.heading(&mut out, ui.ov_directions);
+            for d in &o.richtingen {
+                self.bullet(&mut out, &format!("{}: {}", d.tekst, d.aantal), 0);
+            }
+            self.heading(&mut out, ui.ov_gap);
+            let pct = (o.kloof.sessies * 100 + o.sessies / 2) / o.sessies.max(1);
+            self.paragraph(
+                &mut out,
+                &fill(
+                    ui.ov_gap_line,
+                    &[
+                        ("n", &o.kloof.sessies.to_string()),
+                        ("total", &o.sessies.to_string()),
+                        ("pct", &pct.to_string()),
+                    ],
+                ),
+            );
+            for l in &o.kloof.per_niveau {
+                self.bullet(&mut out, &format!("{}: {}", l.tekst, l.aantal), 0);
+            }
+            self.heading(&mut out, ui.ov_actions);
+            for a in &o.actiepunten {
+                self.bullet(&mut out, &format!("{}× {}", a.aantal, a.tekst), 0);
+            }
+            self.heading(&mut out, ui.ov_unknowns);
+            for a in &o.weet_niet {
+                self.bullet(&mut out, &format!("{}× {}", a.aantal, a.tekst), 0);
+            }
+            self.heading(&mut out, ui.ov_overrides);
+            let ov = &o.overschrijvingen;
+            if ov.totaal == 0 {
+                self.paragraph(&mut out, ui.ov_no_overrides);
+            } else {
+                self.paragraph(
+                    &mut out,
+                    &fill(
+                        ui.ov_overrides_line,
+                        &[
+                            ("total", &ov.totaal.to_string()),
+                            ("heavier", &ov.zwaarder.to_string()),
+                            ("lighter", &ov.lichter.to_string()),
+                            ("same", &ov.gelijk.to_string()),
+                        ],
+                    ),
+                );
+            }
+        }
+        if !o.niet_gelezen_bestanden.is_empty() {
+            self.heading(&mut out, ui.ov_failed_title);
+            for f in &o.niet_gelezen_bestanden {
+                // The message usually starts with the file already.
+                let line = if f.fout.starts_with(&f.bestand) {
+                    f.fout.clone()
+                } else {
+                    format!("{}: {}", f.bestand, f.fout)
+                };
+                self.bullet(&mut out, &line, 0);
+            }
+        }
+        out
+    }
+
     fn examples(&self, list: &ExampleList) -> String {
         let ui = self.ui;
         let mut out = String::new();
@@ -706,4 +1001,102 @@ impl Renderer for TextRenderer {
         self.paragraph(&mut out, ui.examples_more);
         out
     }
+}
+
+/// "Coördinatie" → "Coörd." for narrow table cells.
+fn short_step(name: &str) -> String {
+    if name.chars().count() <= 7 {
+        name.to_owned()
+    } else {
+        format!("{}.", name.chars().take(5).collect::<String>())
+    }
+}
+
+/// A presenter slide (see [`crate::presenter`]).
+pub fn slide(s: &crate::presenter::Slide, style: Style, n: usize, total: usize) -> String {
+    use crate::presenter::Line;
+    // Short lines read better from the back of a room.
+    let width = style.width.min(72);
+    let r = TextRenderer::new(Style { width, ..style });
+    let mut out = String::new();
+    let counter = format!("{n}/{total}");
+    let context = console::truncate_str(&s.context, width.saturating_sub(counter.len() + 2), "…");
+    let gap = width
+        .saturating_sub(console::measure_text_width(&context) + counter.len())
+        .max(1);
+    out.push_str(
+        &r.paint()
+            .dim()
+            .apply_to(format!("{context}{}{counter}", " ".repeat(gap)))
+            .to_string(),
+    );
+    out.push_str("\n\n");
+    let heading = super::wrap(&s.heading, width, "", "");
+    out.push_str(&r.paint().bold().apply_to(&heading).to_string());
+    out.push('\n');
+    let rule = if style.unicode { "═" } else { "=" };
+    let longest = heading
+        .lines()
+        .map(console::measure_text_width)
+        .max()
+        .unwrap_or(0);
+    out.push_str(&rule.repeat(longest.min(width)));
+    out.push_str("\n\n");
+    let label_width = s
+        .lines
+        .iter()
+        .filter_map(|l| match l {
+            Line::Field(label, _) => Some(console::measure_text_width(label) + 2),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+        .min(width / 3);
+    for line in &s.lines {
+        match line {
+            Line::Text(t) => {
+                out.push_str(&super::wrap(t, width, "", ""));
+                out.push('\n');
+            }
+            Line::Field(label, value) => {
+                let first = format!("{:<label_width$}", format!("{label}: "));
+                let wrapped = super::wrap(value, width, &first, &" ".repeat(label_width));
+                // Emphasise the label only.
+                let styled =
+                    wrapped.replacen(&first, &r.paint().bold().apply_to(&first).to_string(), 1);
+                out.push_str(&styled);
+                out.push('\n');
+            }
+            Line::Bullet(t) => {
+                out.push_str(&super::wrap(t, width, "- ", "  "));
+                out.push('\n');
+            }
+            Line::Continuum(steps) => {
+                let name_width = steps
+                    .iter()
+                    .map(|(s, _)| console::measure_text_width(&s.naam))
+                    .max()
+                    .unwrap_or(10);
+                let arrow = if style.unicode { "◀" } else { "<" };
+                for (step, marks) in steps {
+                    let name = format!("{} {:<name_width$}", step.index + 1, step.naam);
+                    let name = if marks.iter().any(|m| m == r.ui.bar_advice) {
+                        r.paint().bold().reverse().apply_to(name).to_string()
+                    } else {
+                        name
+                    };
+                    if marks.is_empty() {
+                        out.push_str(&format!("  {name}\n"));
+                    } else {
+                        out.push_str(&format!("  {name}  {arrow} {}\n", marks.join(", ")));
+                    }
+                }
+            }
+            Line::Blank => out.push('\n'),
+        }
+    }
+    out.push('\n');
+    out.push_str(&r.paint().dim().apply_to(r.ui.pr_controls).to_string());
+    out.push('\n');
+    out
 }

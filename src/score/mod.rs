@@ -33,9 +33,10 @@ use crate::responses::{Response, Responses};
 /// Scores checked answers against a bank.
 pub fn score(bank: &Bank, responses: &Responses) -> Outcome {
     let current = current_step(bank, responses);
+    let case_parts = contributions(bank, responses, None);
 
     let goals: Vec<GoalOutcome> = (0..responses.goals.len())
-        .map(|g| goal_outcome(bank, responses, Some(g), current))
+        .map(|g| goal_outcome(bank, responses, Some(g), current, &case_parts))
         .collect();
 
     let order_family = responses.order(bank, "gezin");
@@ -57,7 +58,7 @@ pub fn score(bank: &Bank, responses: &Responses) -> Outcome {
     let (case, case_direction) = match driving_goal {
         Some(g) => {
             let mut advice = goals[g].advice.clone();
-            advice.certainty = case_certainty(bank, responses);
+            advice.certainty = case_certainty(bank, responses, &case_parts);
             let direction = if goals.iter().any(|o| o.direction == Direction::AlignFirst) {
                 Direction::AlignFirst
             } else {
@@ -66,12 +67,12 @@ pub fn score(bank: &Bank, responses: &Responses) -> Outcome {
             (advice, direction)
         }
         None => {
-            let o = goal_outcome(bank, responses, None, current);
+            let o = goal_outcome(bank, responses, None, current, &case_parts);
             (o.advice, o.direction)
         }
     };
 
-    let gap = gap(bank, responses, &goals, case.need);
+    let (possible, gap) = gap(bank, responses, &goals, case.need);
     let actions = case_actions(bank, responses);
     let (dont_know, skipped) = count_unknown(responses);
 
@@ -81,6 +82,7 @@ pub fn score(bank: &Bank, responses: &Responses) -> Outcome {
         driving_goal,
         current,
         direction: case_direction,
+        possible,
         gap,
         actions,
         order_family,
@@ -117,16 +119,16 @@ struct Contribution {
     /// The full weight range of the question, for certainty.
     span: i32,
     known: bool,
-    /// Asked per goal (false: asked once for the case).
-    per_goal: bool,
     reasons: Vec<Reason>,
 }
 
-/// The contributions of all asked, weighted questions and combinations to
-/// the need of `goal` (or of the case without goals).
+/// The contributions to the need: with `goal` `None`, of the questions and
+/// combinations asked once for the case (the same for every goal, so
+/// computed once); with a goal, of those asked for that goal.
 fn contributions(bank: &Bank, responses: &Responses, goal: Option<usize>) -> Vec<Contribution> {
+    let per_goal = goal.is_some();
     let mut out = Vec::new();
-    for q in need_questions(bank, responses, goal) {
+    for q in need_questions(bank, responses, goal).filter(|q| q.per_goal == per_goal) {
         let Some(r) = responses.get(&q.id.value, goal) else {
             continue;
         };
@@ -137,7 +139,6 @@ fn contributions(bank: &Bank, responses: &Responses, goal: Option<usize>) -> Vec
             high: 0,
             span: hi - lo,
             known: r.is_known(),
-            per_goal: q.per_goal,
             reasons: Vec::new(),
         };
         match r {
@@ -189,7 +190,14 @@ fn contributions(bank: &Bank, responses: &Responses, goal: Option<usize>) -> Vec
         out.push(c);
     }
 
-    for combo in &bank.scoring.combinations {
+    let combos = bank.scoring.combinations.iter().filter(|c| {
+        let has_goal_factor = c
+            .multiply
+            .iter()
+            .any(|m| bank.question(&m.value).is_some_and(|q| q.per_goal));
+        has_goal_factor == per_goal
+    });
+    for combo in combos {
         // Each factor: (known count, lowest, highest, asked per goal).
         let mut factors = Vec::new();
         let mut unknown_question = None;
@@ -235,7 +243,6 @@ fn contributions(bank: &Bank, responses: &Responses, goal: Option<usize>) -> Vec
             high: w_hi - w_lo,
             span: tier_weight(&combo.tiers, full) - tier_weight(&combo.tiers, 0),
             known: unknown_question.is_none(),
-            per_goal: factors.iter().any(|f| f.3),
             reasons: Vec::new(),
         };
         match &unknown_question {
@@ -262,8 +269,14 @@ fn goal_outcome(
     responses: &Responses,
     goal: Option<usize>,
     current: Option<usize>,
+    case_parts: &[Contribution],
 ) -> GoalOutcome {
-    let contributions = contributions(bank, responses, goal);
+    let own = match goal {
+        Some(_) => contributions(bank, responses, goal),
+        None => Vec::new(),
+    };
+    // The goal's own answers first, then the case's.
+    let contributions: Vec<&Contribution> = own.iter().chain(case_parts).collect();
     let points: i32 = contributions.iter().map(|c| c.points).sum();
     let low: i32 = contributions.iter().map(|c| c.low).sum();
     let high: i32 = contributions.iter().map(|c| c.high).sum();
@@ -277,7 +290,7 @@ fn goal_outcome(
             push_answer_actions(q, r, &mut actions);
         }
     }
-    let certainty = certainty_of(bank, contributions.iter());
+    let certainty = certainty_of(bank, contributions.iter().copied());
 
     let points_low = points + low;
     let points_high = points + high;
@@ -530,16 +543,12 @@ fn certainty_of<'a>(
 
 /// Certainty over the whole case: case questions once, per-goal questions
 /// for every goal.
-fn case_certainty(bank: &Bank, responses: &Responses) -> Certainty {
-    let mut all = contributions(bank, responses, Some(0));
-    for g in 1..responses.goals.len() {
-        all.extend(
-            contributions(bank, responses, Some(g))
-                .into_iter()
-                .filter(|c| c.per_goal),
-        );
+fn case_certainty(bank: &Bank, responses: &Responses, case_parts: &[Contribution]) -> Certainty {
+    let mut all: Vec<Contribution> = Vec::new();
+    for g in 0..responses.goals.len() {
+        all.extend(contributions(bank, responses, Some(g)));
     }
-    certainty_of(bank, all.iter())
+    certainty_of(bank, case_parts.iter().chain(&all))
 }
 
 /// Who is needed for this goal but not involved.
@@ -613,7 +622,13 @@ fn case_actions(bank: &Bank, responses: &Responses) -> Vec<Action> {
     actions
 }
 
-fn gap(bank: &Bank, responses: &Responses, goals: &[GoalOutcome], need: usize) -> Option<Gap> {
+/// What is possible, and the gap when the need is heavier.
+fn gap(
+    bank: &Bank,
+    responses: &Responses,
+    goals: &[GoalOutcome],
+    need: usize,
+) -> (Option<usize>, Option<Gap>) {
     let mut possible: Option<usize> = None;
     let mut limits = Vec::new();
     let mut sources = Vec::new();
@@ -643,9 +658,11 @@ fn gap(bank: &Bank, responses: &Responses, goals: &[GoalOutcome], need: usize) -
             sources.push((q.id.value.clone(), *i));
         }
     }
-    let possible = possible?;
+    let Some(possible) = possible else {
+        return (None, None);
+    };
     if need <= possible {
-        return None;
+        return (Some(possible), None);
     }
     let goals = goals
         .iter()
@@ -653,13 +670,14 @@ fn gap(bank: &Bank, responses: &Responses, goals: &[GoalOutcome], need: usize) -
         .filter(|(_, g)| g.advice.need > possible)
         .map(|(i, _)| i)
         .collect();
-    Some(Gap {
+    let gap = Gap {
         need,
         possible,
         limits,
         sources,
         goals,
-    })
+    };
+    (Some(possible), Some(gap))
 }
 
 fn count_unknown(responses: &Responses) -> (usize, usize) {

@@ -19,6 +19,8 @@ pub struct Outcome {
     /// How the professionals work together now (a step index), if known.
     pub current: Option<usize>,
     pub direction: Direction,
+    /// The heaviest step the organisation & policy answers say is possible.
+    pub possible: Option<usize>,
     /// Needed versus possible, when the organisation & policy answers show a
     /// gap.
     pub gap: Option<Gap>,
