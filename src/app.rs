@@ -28,7 +28,7 @@ use crate::{card, compare, continuum, examples, ui};
 /// Runs one command.
 pub fn run(config: &Config) -> Result<()> {
     if config.format == Format::Csv && !matches!(config.command, Command::Overview { .. }) {
-        return Err(Error::Usage(ui::ui(Lang::Nl).ov_csv_only.to_owned()));
+        return Err(Error::Usage(ui::ui(config.lang).ov_csv_only.to_owned()));
     }
     match &config.command {
         Command::Overview { paths } => {
@@ -49,15 +49,15 @@ pub fn run(config: &Config) -> Result<()> {
             } else {
                 crate::overview::run(&bank, paths, None)?
             };
-            let view = crate::overview::describe(&bank, &tally, Lang::Nl);
-            for f in &view.niet_gelezen_bestanden {
+            let view = crate::overview::describe(&bank, &tally, config.lang);
+            for f in view.niet_gelezen_bestanden.iter().filter(|_| !config.quiet) {
                 if f.fout.starts_with(&f.bestand) {
                     eprintln!("voorwie: overgeslagen: {}", f.fout);
                 } else {
                     eprintln!("voorwie: overgeslagen: {}: {}", f.bestand, f.fout);
                 }
             }
-            if view.niet_gelezen > view.niet_gelezen_bestanden.len() {
+            if !config.quiet && view.niet_gelezen > view.niet_gelezen_bestanden.len() {
                 eprintln!(
                     "voorwie: en nog {} bestand(en) overgeslagen",
                     view.niet_gelezen - view.niet_gelezen_bestanden.len()
@@ -77,7 +77,7 @@ pub fn run(config: &Config) -> Result<()> {
                 let session = load::session_file(path)?;
                 let (responses, warnings) =
                     responses::resolve(&bank, &session, &file).map_err(Error::Invalid)?;
-                warn(&warnings);
+                warn(config, &warnings);
                 let outcome = score::score(&bank, &responses);
                 sessions.push(compare::Scored {
                     file,
@@ -91,7 +91,7 @@ pub fn run(config: &Config) -> Result<()> {
             } else {
                 compare::guess_mode(&sessions)
             };
-            let view = compare::compare(&bank, sessions, mode, Lang::Nl);
+            let view = compare::compare(&bank, sessions, mode, config.lang);
             emit(config, |r| r.comparison(&view))
         }
         Command::Start {
@@ -122,12 +122,12 @@ pub fn run(config: &Config) -> Result<()> {
         }
         Command::Card => {
             let bank = load_bank(config)?;
-            let view = card::build(&bank, Lang::Nl);
+            let view = card::build(&bank, config.lang);
             emit(config, |r| r.card(&view))
         }
         Command::Continuum { step } => {
             let bank = load_bank(config)?;
-            let view = continuum::build(&bank, step.as_deref(), Lang::Nl)?;
+            let view = continuum::build(&bank, step.as_deref(), config.lang)?;
             emit(config, |r| r.continuum(&view))
         }
         Command::Example {
@@ -138,13 +138,13 @@ pub fn run(config: &Config) -> Result<()> {
             let bank = load_bank(config)?;
             match name {
                 None => {
-                    let list = examples::list(&bank, Lang::Nl)?;
+                    let list = examples::list(&bank, config.lang)?;
                     emit(config, |r| r.examples(&list))
                 }
                 Some(name) => {
                     let ex = examples::find(name)?;
                     if *template {
-                        let text = examples::template(&bank, ex, Lang::Nl)?;
+                        let text = examples::template(&bank, ex, config.lang)?;
                         return output::emit(&text, config.output.as_deref(), config.force);
                     }
                     let session = ex.session()?;
@@ -168,15 +168,15 @@ fn load_bank(config: &Config) -> Result<Bank> {
             if problems.has_errors() {
                 return Err(Error::Invalid(problems));
             }
-            warn(&problems);
+            warn(config, &problems);
             Ok(bank)
         }
     }
 }
 
 /// Prints warnings to stderr.
-fn warn(problems: &Problems) {
-    if !problems.list.is_empty() {
+fn warn(config: &Config, problems: &Problems) {
+    if !config.quiet && !problems.list.is_empty() {
         eprintln!("{problems}");
     }
 }
@@ -217,13 +217,13 @@ fn style(config: &Config) -> Style {
 }
 
 fn emit(config: &Config, render: impl Fn(&dyn crate::render::Renderer) -> String) -> Result<()> {
-    let r = renderer(config.format, style(config));
+    let r = renderer(config.format, style(config), config.lang);
     output::emit(&render(r.as_ref()), config.output.as_deref(), config.force)
 }
 
 /// Today's date in the local time zone, as YYYY-MM-DD.
 fn today() -> String {
-    jiff::Zoned::now().date().to_string()
+    crate::clock::now().date().to_string()
 }
 
 fn read_answers(path: &Path) -> Result<Session> {
@@ -261,23 +261,28 @@ fn start_from_file(config: &Config, bank: &Bank, path: &Path) -> Result<()> {
 
 /// Checks and scores a session and describes the result. Warnings (such as
 /// answers from an older bank version) are printed to stderr.
-fn report_for(bank: &Bank, session: &Session, file: &str) -> Result<report::Report> {
+fn report_for(
+    config: &Config,
+    bank: &Bank,
+    session: &Session,
+    file: &str,
+) -> Result<report::Report> {
     let (responses, warnings) = responses::resolve(bank, session, file).map_err(Error::Invalid)?;
-    warn(&warnings);
+    warn(config, &warnings);
     let outcome = score::score(bank, &responses);
     Ok(report::build(&report::Input {
         bank,
         session,
         responses: &responses,
         outcome: &outcome,
-        lang: Lang::Nl,
+        lang: config.lang,
         today: &today(),
     }))
 }
 
 /// Scores a session and writes its summary in the chosen format.
 fn show_result(config: &Config, bank: &Bank, session: &Session, file: &str) -> Result<()> {
-    let report = report_for(bank, session, file)?;
+    let report = report_for(config, bank, session, file)?;
     emit(config, |r| r.report(&report))
 }
 
@@ -295,7 +300,7 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
     if !std::io::stdin().is_terminal() {
         return Err(Error::NotATerminal);
     }
-    let ui = ui::ui(Lang::Nl);
+    let ui = ui::ui(config.lang);
     let drafts = Drafts::locate();
     let farewell = match &drafts {
         Ok(_) => format!("voorwie: {}", Error::Paused { saved: true }),
@@ -308,7 +313,7 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
     // A new session, or a draft to continue.
     let mut resumed = None;
     match &drafts {
-        Ok(drafts) if resume => resumed = choose_draft(p, bank, drafts)?,
+        Ok(drafts) if resume => resumed = choose_draft(p, bank, drafts, config.lang)?,
         Ok(drafts) => {
             let waiting = drafts.list().map(|l| l.len()).unwrap_or(0);
             if waiting > 0 {
@@ -327,11 +332,11 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
             session.bank = Some(bank_ref(bank));
             session.date = Some(today());
             if let Some(name) = start.case {
-                from_case(p, bank, &mut session, name)?;
+                from_case(p, bank, &mut session, name, config.lang)?;
             }
             session.rater = match (&start.rater, start.case) {
                 (Some(r), _) => Some(r.clone()),
-                (None, Some(_)) => ask_rater(p)?,
+                (None, Some(_)) => ask_rater(p, config.lang)?,
                 (None, None) => None,
             };
             (session, drafts.as_ref().ok().map(|d| d.create(depth)))
@@ -388,7 +393,13 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
 
 /// Prepares a session from a practice case: its moment, text and goal
 /// labels (not its answers), and shows the case text.
-fn from_case(p: &mut dyn Prompter, bank: &Bank, session: &mut Session, name: &str) -> Result<()> {
+fn from_case(
+    p: &mut dyn Prompter,
+    bank: &Bank,
+    session: &mut Session,
+    name: &str,
+    lang: Lang,
+) -> Result<()> {
     let ex = examples::find(name)?;
     let case = ex.session()?;
     session.moment = case.moment.filter(|m| bank.moment(&m.value).is_some());
@@ -401,7 +412,7 @@ fn from_case(p: &mut dyn Prompter, bank: &Bank, session: &mut Session, name: &st
             ..crate::session::Goal::default()
         })
         .collect();
-    let ui = ui::ui(Lang::Nl);
+    let ui = ui::ui(lang);
     let text = case.case_text.as_deref().unwrap_or("");
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     p.show(&format!(
@@ -411,8 +422,8 @@ fn from_case(p: &mut dyn Prompter, bank: &Bank, session: &mut Session, name: &st
 }
 
 /// Asks for a rater label and role (both optional; no names).
-fn ask_rater(p: &mut dyn Prompter) -> Result<Option<Rater>> {
-    let ui = ui::ui(Lang::Nl);
+fn ask_rater(p: &mut dyn Prompter, lang: Lang) -> Result<Option<Rater>> {
+    let ui = ui::ui(lang);
     let ask = |p: &mut dyn Prompter, title: &str| -> Result<Option<String>> {
         let prompt = Prompt {
             title: title.to_owned(),
@@ -436,14 +447,14 @@ fn ask_rater(p: &mut dyn Prompter) -> Result<Option<Rater>> {
 /// Presenter mode: one slide per screen, advancing on Enter (or a clicker's
 /// arrow/PageDown); without a terminal, all slides one after another.
 fn present(config: &Config, bank: &Bank, name: &str, session: &Session, file: &str) -> Result<()> {
-    let ui = ui::ui(Lang::Nl);
+    let ui = ui::ui(config.lang);
     if config.format != Format::Text {
         return Err(Error::Usage(ui.pr_only_text.to_owned()));
     }
     let (responses, warnings) = responses::resolve(bank, session, file).map_err(Error::Invalid)?;
-    warn(&warnings);
-    let report = report_for(bank, session, file)?;
-    let slides = crate::presenter::slides(bank, name, session, &responses, &report, Lang::Nl);
+    warn(config, &warnings);
+    let report = report_for(config, bank, session, file)?;
+    let slides = crate::presenter::slides(bank, name, session, &responses, &report, config.lang);
     let style = style(config);
     let total = slides.len();
     let live = config.output.is_none() && stdout_is_terminal() && std::io::stdin().is_terminal();
@@ -451,7 +462,7 @@ fn present(config: &Config, bank: &Bank, name: &str, session: &Session, file: &s
         let all: Vec<String> = slides
             .iter()
             .enumerate()
-            .map(|(i, s)| crate::render::slide_text(s, style, i + 1, total))
+            .map(|(i, s)| crate::render::slide_text(s, style, config.lang, i + 1, total))
             .collect();
         return output::emit(&all.join("\n"), config.output.as_deref(), config.force);
     }
@@ -460,7 +471,13 @@ fn present(config: &Config, bank: &Bank, name: &str, session: &Session, file: &s
     let mut i = 0;
     loop {
         let _ = term.clear_screen();
-        output::to_stdout(&crate::render::slide_text(&slides[i], style, i + 1, total))?;
+        output::to_stdout(&crate::render::slide_text(
+            &slides[i],
+            style,
+            config.lang,
+            i + 1,
+            total,
+        ))?;
         match term.read_key() {
             Ok(Key::Enter | Key::Char(' ') | Key::ArrowRight | Key::ArrowDown | Key::PageDown) => {
                 if i + 1 == total {
@@ -511,8 +528,9 @@ fn choose_draft(
     p: &mut dyn Prompter,
     bank: &Bank,
     drafts: &Drafts,
+    lang: Lang,
 ) -> Result<Option<(Session, Draft)>> {
-    let ui = ui::ui(Lang::Nl);
+    let ui = ui::ui(lang);
     loop {
         let listed = drafts.list()?;
         if listed.is_empty() {
@@ -524,7 +542,7 @@ fn choose_draft(
         let details: Vec<String> = listed
             .iter()
             .enumerate()
-            .map(|(i, l)| format!("{}. {}", i + 1, describe_draft(bank, l)))
+            .map(|(i, l)| format!("{}. {}", i + 1, describe_draft(bank, l, lang)))
             .collect();
         let mut items: Vec<String> = (1..=listed.len())
             .map(|i| ui::fill(ui.resume_short, &[("n", &i.to_string())]))
@@ -546,7 +564,7 @@ fn choose_draft(
             return Ok(None);
         }
         if choice > listed.len() {
-            discard_draft(p, bank, &listed)?;
+            discard_draft(p, bank, &listed, lang)?;
             continue;
         }
         let chosen = &listed[choice];
@@ -598,14 +616,19 @@ fn choose_draft(
     }
 }
 
-fn discard_draft(p: &mut dyn Prompter, bank: &Bank, listed: &[draft::Listed]) -> Result<()> {
-    let ui = ui::ui(Lang::Nl);
+fn discard_draft(
+    p: &mut dyn Prompter,
+    bank: &Bank,
+    listed: &[draft::Listed],
+    lang: Lang,
+) -> Result<()> {
+    let ui = ui::ui(lang);
     let prompt = Prompt {
         title: ui.resume_which_discard.to_owned(),
         details: listed
             .iter()
             .enumerate()
-            .map(|(i, l)| format!("{}. {}", i + 1, describe_draft(bank, l)))
+            .map(|(i, l)| format!("{}. {}", i + 1, describe_draft(bank, l, lang)))
             .collect(),
         items: (1..=listed.len())
             .map(|i| ui::fill(ui.resume_short, &[("n", &i.to_string())]))
@@ -623,8 +646,8 @@ fn discard_draft(p: &mut dyn Prompter, bank: &Bank, listed: &[draft::Listed]) ->
 }
 
 /// "23-11-2026 14:32 · Casuïstiekbespreking · 17 antwoorden · 'Schulden'".
-fn describe_draft(bank: &Bank, listed: &draft::Listed) -> String {
-    let ui = ui::ui(Lang::Nl);
+fn describe_draft(bank: &Bank, listed: &draft::Listed, lang: Lang) -> String {
+    let ui = ui::ui(lang);
     match &listed.content {
         Err(_) => ui::fill(
             ui.resume_unreadable,
@@ -647,7 +670,7 @@ fn describe_draft(bank: &Bank, listed: &draft::Listed) -> String {
                 .as_ref()
                 .map(|m| {
                     bank.moment(&m.value)
-                        .map_or_else(|| m.value.clone(), |x| x.name.get(Lang::Nl).to_owned())
+                        .map_or_else(|| m.value.clone(), |x| x.name.get(lang).to_owned())
                 })
                 .unwrap_or_else(|| ui.resume_no_moment.to_owned());
             let goal = s.goals.first().map_or_else(String::new, |g| {
@@ -675,7 +698,7 @@ fn offer_save(
     session: &Session,
     p: &mut dyn Prompter,
 ) -> Result<bool> {
-    let ui = ui::ui(Lang::Nl);
+    let ui = ui::ui(config.lang);
     let prompt = Prompt {
         title: ui.save_title.to_owned(),
         details: vec![ui.save_what.to_owned(), ui.save_private.to_owned()],
@@ -694,7 +717,7 @@ fn offer_save(
         Reply::Answer(2) => return Ok(true),
         _ => return Ok(false),
     };
-    let stamp = jiff::Zoned::now().strftime("%Y-%m-%d-%H%M").to_string();
+    let stamp = crate::clock::now().strftime("%Y-%m-%d-%H%M").to_string();
     let default_base = format!("voorwie-{stamp}");
     loop {
         let prompt = Prompt {
@@ -746,9 +769,9 @@ fn save(
     yaml: Option<&str>,
     txt: &str,
 ) -> Result<()> {
-    let ui = ui::ui(Lang::Nl);
-    let report = report_for(bank, session, txt)?;
-    let summary = renderer(Format::Text, Style::paste()).report(&report);
+    let ui = ui::ui(config.lang);
+    let report = report_for(config, bank, session, txt)?;
+    let summary = renderer(Format::Text, Style::paste(), config.lang).report(&report);
     if let Some(yaml) = yaml {
         let body = format!("{}\n{}", ui.session_header, load::session_to_yaml(session));
         output::write_file(Path::new(yaml), body.as_bytes(), config.force)?;
@@ -761,13 +784,13 @@ fn check(config: &Config, path: Option<&Path>) -> Result<()> {
     let path = path.or(config.bank.as_deref());
     let (bank, name) = match path {
         Some(p) => (load::bank_file(p)?, p.display().to_string()),
-        None => (load::default_bank()?, DEFAULT_BANK_NAME.to_owned()),
+        None => (load::default_bank_source()?, DEFAULT_BANK_NAME.to_owned()),
     };
     let problems = bank::check::check(&bank, &name);
     if problems.has_errors() {
         return Err(Error::Invalid(problems));
     }
-    warn(&problems);
+    warn(config, &problems);
     let s = bank::check::summary(&bank);
     let mut out = format!(
         "{name}: in orde. Vragenbank '{}' versie {}.\n",

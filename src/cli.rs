@@ -1,12 +1,29 @@
 //! The command line: subcommands, options and their Dutch help texts. This
 //! is the only place that knows clap; it produces a plain [`Config`].
+//!
+//! clap writes its help and errors in English. Everything a user reads is
+//! Dutch here: the help templates, the usage lines, the `-h`/`-V` flags,
+//! default and possible values (written into the help texts), and the
+//! errors ([`dutch_error`]).
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{ArgAction, Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use voorwie::config::{ColorChoice, Command, Config};
 use voorwie::interview::Depth;
 use voorwie::render::Format;
+use voorwie::text::Lang;
+
+/// `voorwie --version`: the program and the embedded bank it carries.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (vragenbank ",
+    env!("VOORWIE_BANK_ID"),
+    " ",
+    env!("VOORWIE_BANK_VERSION"),
+    ")"
+);
 
 const ABOUT: &str =
     "Reflectiechecklist 'Voor wie doen we wat?': hoe intensief werk je samen rond een gezin?";
@@ -17,28 +34,78 @@ sociaal domein. Reflectievragen op drie niveaus (gezin, professionals,
 organisatie en beleid) leiden per hulpvraag tot een suggestie op het continuüm
 segregatie → connectie → coördinatie → coöperatie → integratie.
 
-Zonder subcommando start de interactieve sessie.";
+Zonder opdracht start de interactieve sessie. Er zijn geen namen nodig.";
 
-const AFTER_HELP: &str = "\
+/// Exit codes, in the help of `voorwie` and `voorwie start`.
+macro_rules! exit_codes {
+    () => {
+        "Exitcodes:
+  0    gelukt
+  1    fout: een bestand, de vragenbank of het schrijven
+  2    verkeerd gebruik: een onbekende optie, waarde of opdracht
+  130  onderbroken (Ctrl-C, terminal dicht); het concept is bewaard"
+    };
+}
+
+const AFTER_HELP: &str = concat!(
+    "\
 Voorbeelden:
-  voorwie                                  interactieve sessie
-  voorwie start --snel                     alleen de korte screening
-  voorwie start --antwoorden sessie.yaml   samenvatting uit een antwoordenbestand
-  voorwie kaart > kaart.txt                de zakkaart als tekst
-  voorwie continuum coordinatie            één stap van het continuüm in detail
-  voorwie voorbeeld robin                  een praktijkvoorbeeld bekijken
-  voorwie controleer mijn-bank.yaml        een vragenbank controleren
+  voorwie                                     interactieve sessie
+  voorwie start --snel                        alleen de korte screening
+  voorwie start --antwoorden sessie.yaml      samenvatting uit een antwoordenbestand
+  voorwie kaart --format html -o kaart.html   de zakkaart om te printen
+  voorwie continuum coordinatie               één stap van het continuüm in detail
+  voorwie voorbeeld robin                     een praktijkvoorbeeld bekijken
+  voorwie controleer mijn-bank.yaml           een vragenbank controleren
 
-Exitcodes: 0 gelukt, 1 fout, 2 verkeerd gebruik.";
+Meer hulp bij een opdracht: voorwie OPDRACHT --help.
+Meldingen gaan naar stderr, uitvoer naar stdout.
+
+",
+    exit_codes!()
+);
+
+const TOP_TEMPLATE: &str = "\
+voorwie {version}
+{about-with-newline}
+Gebruik: {usage}
+
+Opdrachten:
+{subcommands}
+
+Opties:
+{options}{after-help}";
+
+const SUB_TEMPLATE: &str = "\
+{about-with-newline}
+Gebruik: {usage}
+
+Opties:
+{options}{after-help}";
+
+const SUB_ARGS_TEMPLATE: &str = "\
+{about-with-newline}
+Gebruik: {usage}
+
+Argumenten:
+{positionals}
+
+Opties:
+{options}{after-help}";
 
 #[derive(Debug, Parser)]
 #[command(
     name = "voorwie",
-    version,
+    version = VERSION,
     about = ABOUT,
     long_about = LONG_ABOUT,
     after_help = AFTER_HELP,
+    help_template = TOP_TEMPLATE,
+    override_usage = "voorwie [OPTIES]\n       voorwie OPDRACHT [OPTIES]",
     args_conflicts_with_subcommands = true,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -49,19 +116,24 @@ pub struct Cli {
 
     #[command(flatten)]
     common: Common,
+
+    /// Toon de versie (met de versie van de ingebouwde vragenbank)
+    #[arg(short = 'V', long = "version", action = ArgAction::Version)]
+    version: Option<bool>,
 }
 
 #[derive(Debug, Args)]
 struct Common {
-    /// Een andere vragenbank (YAML) in plaats van de ingebouwde
+    /// Een andere vragenbank (YAML) in plaats van de ingebouwde; wordt eerst gecontroleerd
     #[arg(long, global = true, value_name = "BESTAND")]
     bank: Option<PathBuf>,
 
-    /// Uitvoerformaat
-    #[arg(long, global = true, value_enum, default_value_t = FormatArg::Tekst)]
+    /// Uitvoerformaat: tekst (standaard), markdown, json, html, of csv (alleen bij overzicht)
+    #[arg(long, global = true, value_enum, default_value_t = FormatArg::Tekst,
+          hide_default_value = true, hide_possible_values = true, value_name = "FORMAAT")]
     format: FormatArg,
 
-    /// Schrijf de uitvoer naar dit bestand (alleen voor jou leesbaar)
+    /// Schrijf de uitvoer naar dit bestand (alleen voor jou leesbaar) in plaats van naar stdout
     #[arg(short = 'o', long = "uitvoer", global = true, value_name = "BESTAND")]
     output: Option<PathBuf>,
 
@@ -69,9 +141,28 @@ struct Common {
     #[arg(long, global = true)]
     force: bool,
 
-    /// Kleur: auto (alleen op een terminal, niet met NO_COLOR), altijd of nooit
-    #[arg(long, global = true, value_enum, default_value_t = KleurArg::Auto, value_name = "WANNEER")]
+    /// Kleur: auto (standaard: alleen op een terminal, niet met NO_COLOR of TERM=dumb), altijd of nooit
+    #[arg(long, global = true, value_enum, default_value_t = KleurArg::Auto, value_name = "WANNEER",
+          hide_default_value = true, hide_possible_values = true)]
     kleur: KleurArg,
+
+    /// Taal: nl (standaard) of en; zonder deze optie volgt voorwie LANG (en_* geeft Engels)
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "TAAL",
+        hide_possible_values = true
+    )]
+    taal: Option<TaalArg>,
+
+    /// Stil: geen meldingen en waarschuwingen op stderr (fouten wel)
+    #[arg(short = 'q', long = "stil", global = true)]
+    quiet: bool,
+
+    /// Toon deze hulp
+    #[arg(short = 'h', long = "help", global = true, action = ArgAction::Help)]
+    help: Option<bool>,
 }
 
 #[derive(Debug, Args, Default)]
@@ -99,26 +190,52 @@ struct StartArgs {
     /// Je rol, voor het vergelijken per rol, bijvoorbeeld wijkteam
     #[arg(long, value_name = "ROL")]
     rol: Option<String>,
+
+    /// Kopieer de samenvatting (tekst) ook naar het klembord
+    #[arg(long)]
+    klembord: bool,
 }
 
 #[derive(Debug, Subcommand)]
 enum Cmd {
     /// De reflectiesessie (interactief, of met --antwoorden)
     #[command(
-        after_help = "Voorbeelden:\n  voorwie start\n  voorwie start --snel\n  voorwie start --antwoorden sessie.yaml --format markdown -o samenvatting.md"
+        help_template = SUB_TEMPLATE,
+        override_usage = "voorwie start [OPTIES]",
+        after_help = concat!("Voorbeelden:
+  voorwie start
+  voorwie start --snel
+  voorwie start --hervat                       (na Ctrl-C of een gesloten terminal)
+  voorwie start --antwoorden sessie.yaml --format markdown -o samenvatting.md
+  voorwie start --antwoorden sessie.yaml --klembord   (plakken in het dossier)
+  voorwie start --antwoorden sessie.yaml --format html -o uitkomst.html
+
+", exit_codes!())
     )]
     Start(StartArgs),
 
     /// De zakkaart: alle vragen en de vijf stappen op één A4
     #[command(
         visible_alias = "card",
-        after_help = "Voorbeelden:\n  voorwie kaart\n  voorwie kaart --format markdown -o kaart.md\n  voorwie kaart --format json   (met vraag- en optie-ids)"
+        help_template = SUB_TEMPLATE,
+        override_usage = "voorwie kaart [OPTIES]",
+        after_help = "Voorbeelden:
+  voorwie kaart
+  voorwie kaart --format html -o kaart.html    (dubbelzijdig printen)
+  voorwie kaart --format markdown -o kaart.md
+  voorwie kaart --format json                  (met vraag- en optie-ids)"
     )]
     Kaart,
 
     /// De vijf stappen van het continuüm; met STAP één stap in detail
     #[command(
-        after_help = "Voorbeelden:\n  voorwie continuum\n  voorwie continuum coordinatie\n  voorwie continuum 4"
+        help_template = SUB_ARGS_TEMPLATE,
+        override_usage = "voorwie continuum [STAP] [OPTIES]",
+        after_help = "Voorbeelden:
+  voorwie continuum
+  voorwie continuum coordinatie
+  voorwie continuum 4
+  voorwie continuum --format html -o continuum.html"
     )]
     Continuum {
         /// segregatie, connectie, coordinatie, cooperatie, integratie (of 1-5)
@@ -128,7 +245,14 @@ enum Cmd {
     /// De praktijkvoorbeelden; met NAAM één voorbeeld met uitkomst
     #[command(
         visible_alias = "example",
-        after_help = "Voorbeelden:\n  voorwie voorbeeld\n  voorwie voorbeeld robin\n  voorwie voorbeeld robin --stapsgewijs        (voor een zaal)\n  voorwie voorbeeld robin --sjabloon -o robin.yaml   (voor studenten)\n  voorwie start --casus robin --beoordelaar A --rol wijkteam"
+        help_template = SUB_ARGS_TEMPLATE,
+        override_usage = "voorwie voorbeeld [NAAM] [OPTIES]",
+        after_help = "Voorbeelden:
+  voorwie voorbeeld
+  voorwie voorbeeld robin
+  voorwie voorbeeld robin --stapsgewijs              (voor een zaal)
+  voorwie voorbeeld robin --sjabloon -o robin.yaml   (voor studenten)
+  voorwie start --casus robin --beoordelaar A --rol wijkteam"
     )]
     Voorbeeld {
         /// De naam van het voorbeeld (zie de lijst)
@@ -146,7 +270,14 @@ enum Cmd {
     /// Vergelijk opgeslagen sessies: beoordelaars van één casus, of één casus in de tijd
     #[command(
         visible_alias = "compare",
-        after_help = "Voorbeelden:\n  voorwie vergelijk klas/*.yaml                 (beoordelaars naast elkaar)\n  voorwie vergelijk jan.yaml maart.yaml juni.yaml   (één casus in de tijd)\n  voorwie vergelijk team/*.yaml --format markdown -o bespreking.md\n\nDoelen worden op label gekoppeld (hoofdletters en spaties tellen niet)."
+        help_template = SUB_ARGS_TEMPLATE,
+        override_usage = "voorwie vergelijk BESTAND BESTAND... [OPTIES]",
+        after_help = "Voorbeelden:
+  voorwie vergelijk klas/*.yaml                     (beoordelaars naast elkaar)
+  voorwie vergelijk jan.yaml maart.yaml juni.yaml   (één casus in de tijd)
+  voorwie vergelijk team/*.yaml --format markdown -o bespreking.md
+
+Doelen worden op label gekoppeld (hoofdletters en spaties tellen niet)."
     )]
     Vergelijk {
         /// Twee of meer sessiebestanden (YAML of JSON)
@@ -161,7 +292,15 @@ enum Cmd {
     /// Overzicht voor organisatie en beleid over veel sessies, zonder namen
     #[command(
         visible_alias = "overview",
-        after_help = "Voorbeelden:\n  voorwie overzicht sessies/\n  voorwie overzicht sessies/ --format csv -o overzicht.csv   (één regel per sessie-doel)\n  voorwie overzicht team-a/ team-b/ --format markdown\n\nMappen worden doorzocht op .yaml, .yml en .json. Bestanden die niet te lezen zijn\nworden bij naam gemeld en overgeslagen."
+        help_template = SUB_ARGS_TEMPLATE,
+        override_usage = "voorwie overzicht PAD... [OPTIES]",
+        after_help = "Voorbeelden:
+  voorwie overzicht sessies/
+  voorwie overzicht sessies/ --format csv -o overzicht.csv   (één regel per sessie-doel)
+  voorwie overzicht team-a/ team-b/ --format markdown
+
+Mappen worden doorzocht op .yaml, .yml en .json. Bestanden die niet te lezen
+zijn worden bij naam gemeld en overgeslagen (-q zwijgt daarover)."
     )]
     Overzicht {
         /// Mappen en/of sessiebestanden
@@ -172,12 +311,47 @@ enum Cmd {
     /// Controleer een vragenbank: elk probleem met bestand:regel:kolom
     #[command(
         visible_alias = "check",
-        after_help = "Voorbeelden:\n  voorwie controleer            (de ingebouwde bank)\n  voorwie controleer mijn-bank.yaml"
+        help_template = SUB_ARGS_TEMPLATE,
+        override_usage = "voorwie controleer [BANK] [OPTIES]",
+        after_help = "Voorbeelden:
+  voorwie controleer                    (de ingebouwde bank)
+  voorwie controleer mijn-bank.yaml
+  voorwie controleer mijn-bank.yaml --taal en   (ook ontbrekende vertalingen)
+
+Exitcodes: 0 de bank is in orde, 1 er zijn problemen, 2 verkeerd gebruik."
     )]
     Controleer {
         /// De vragenbank (standaard: de ingebouwde)
         bank: Option<PathBuf>,
     },
+
+    /// Schrijf een script voor het aanvullen met Tab in je shell
+    #[command(
+        help_template = SUB_ARGS_TEMPLATE,
+        override_usage = "voorwie completions SHELL",
+        after_help = "Installeren:
+  bash:        voorwie completions bash > ~/.local/share/bash-completion/completions/voorwie
+  zsh:         voorwie completions zsh > ~/.zfunc/_voorwie
+               (en in ~/.zshrc: fpath=(~/.zfunc $fpath); autoload -U compinit; compinit)
+  fish:        voorwie completions fish > ~/.config/fish/completions/voorwie.fish
+  powershell:  voorwie completions powershell >> $PROFILE"
+    )]
+    Completions {
+        /// bash, zsh, fish of powershell
+        #[arg(value_enum, hide_possible_values = true)]
+        shell: ShellArg,
+    },
+
+    /// Schrijf de handleiding (man-pagina, roff) naar stdout
+    #[command(
+        help_template = SUB_TEMPLATE,
+        override_usage = "voorwie man",
+        after_help = "Installeren:
+  mkdir -p ~/.local/share/man/man1
+  voorwie man > ~/.local/share/man/man1/voorwie.1
+  man voorwie"
+    )]
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -187,7 +361,7 @@ enum FormatArg {
     #[value(alias = "md")]
     Markdown,
     Json,
-    /// Alleen bij overzicht
+    Html,
     Csv,
 }
 
@@ -198,6 +372,28 @@ enum KleurArg {
     Altijd,
     #[value(alias = "never")]
     Nooit,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum TaalArg {
+    Nl,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
+/// What the binary does: run the library, or something only the command
+/// line knows about (its own completions and manual).
+pub enum Action {
+    Run(Config),
+    Completions(clap_complete::Shell),
+    Man,
 }
 
 impl StartArgs {
@@ -213,12 +409,21 @@ impl StartArgs {
     }
 }
 
+/// The command definition, for completions and the manual.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
 impl Cli {
-    /// The plain configuration the library runs.
-    pub fn into_config(self) -> Config {
+    /// What to do.
+    pub fn into_action(self) -> Action {
+        let mut clipboard = self.start.klembord;
         let command = match self.command {
             None => self.start.into_command(),
-            Some(Cmd::Start(a)) => a.into_command(),
+            Some(Cmd::Start(a)) => {
+                clipboard = a.klembord;
+                a.into_command()
+            }
             Some(Cmd::Kaart) => Command::Card,
             Some(Cmd::Continuum { stap }) => Command::Continuum { step: stap },
             Some(Cmd::Voorbeeld {
@@ -239,14 +444,24 @@ impl Cli {
                 files: bestanden,
                 timeline: tijdlijn,
             },
+            Some(Cmd::Completions { shell }) => {
+                return Action::Completions(match shell {
+                    ShellArg::Bash => clap_complete::Shell::Bash,
+                    ShellArg::Zsh => clap_complete::Shell::Zsh,
+                    ShellArg::Fish => clap_complete::Shell::Fish,
+                    ShellArg::Powershell => clap_complete::Shell::PowerShell,
+                });
+            }
+            Some(Cmd::Man) => return Action::Man,
         };
-        Config {
+        Action::Run(Config {
             command,
             bank: self.common.bank,
             format: match self.common.format {
                 FormatArg::Tekst => Format::Text,
                 FormatArg::Markdown => Format::Markdown,
                 FormatArg::Json => Format::Json,
+                FormatArg::Html => Format::Html,
                 FormatArg::Csv => Format::Csv,
             },
             output: self.common.output,
@@ -256,6 +471,120 @@ impl Cli {
                 KleurArg::Altijd => ColorChoice::Always,
                 KleurArg::Nooit => ColorChoice::Never,
             },
+            lang: match self.common.taal {
+                Some(TaalArg::Nl) => Lang::Nl,
+                Some(TaalArg::En) => Lang::En,
+                None => lang_from_env(),
+            },
+            quiet: self.common.quiet,
+            clipboard,
+        })
+    }
+}
+
+/// The language from the locale, as POSIX orders it: `LC_ALL`, then
+/// `LC_MESSAGES`, then `LANG`. English only when it says English; Dutch
+/// for everything else (including `C` and `POSIX`).
+fn lang_from_env() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .map_or(Lang::Nl, |v| {
+            if v.starts_with("en") {
+                Lang::En
+            } else {
+                Lang::Nl
+            }
+        })
+}
+
+/// A clap error in Dutch, with a hint where clap has one. clap's own
+/// messages are English and cannot be translated through its API.
+pub fn dutch_error(e: &clap::Error) -> String {
+    let get = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(ContextValue::StyledStr(s)) => s.to_string(),
+        Some(ContextValue::StyledStrs(v)) => v
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(ContextValue::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let arg = get(ContextKind::InvalidArg);
+    let value = get(ContextKind::InvalidValue);
+    let mut msg = match e.kind() {
+        ErrorKind::InvalidValue => {
+            let valid = get(ContextKind::ValidValue);
+            if value.is_empty() {
+                format!("{arg} heeft een waarde nodig")
+            } else if valid.is_empty() {
+                format!("'{value}' is geen geldige waarde voor {arg}")
+            } else {
+                format!("'{value}' is geen geldige waarde voor {arg}; kies uit: {valid}")
+            }
         }
+        ErrorKind::UnknownArgument => format!("onbekende optie of argument '{arg}'"),
+        ErrorKind::InvalidSubcommand => {
+            format!(
+                "onbekende opdracht '{}'",
+                get(ContextKind::InvalidSubcommand)
+            )
+        }
+        ErrorKind::ArgumentConflict => {
+            let other = get(ContextKind::PriorArg);
+            if other.is_empty() {
+                format!("{arg} kan hier niet samen met andere opties")
+            } else {
+                format!("{arg} kan niet samen met {other}")
+            }
+        }
+        ErrorKind::MissingRequiredArgument => format!("er ontbreekt: {arg}"),
+        ErrorKind::MissingSubcommand => "er ontbreekt een opdracht".to_owned(),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("{arg}: te weinig waarden (er zijn er minstens {} nodig)", {
+                let n = get(ContextKind::MinValues);
+                if n.is_empty() { "meer".to_owned() } else { n }
+            })
+        }
+        ErrorKind::TooManyValues => format!("{arg}: te veel waarden ('{value}')"),
+        ErrorKind::NoEquals => format!("{arg} verwacht een waarde met '='"),
+        ErrorKind::ValueValidation => format!("'{value}' is geen geldige waarde voor {arg}"),
+        ErrorKind::InvalidUtf8 => "een argument is geen geldige UTF-8-tekst".to_owned(),
+        _ => {
+            // Any other kind: clap's own first line, so nothing is lost.
+            let text = e.to_string();
+            text.lines()
+                .next()
+                .unwrap_or_default()
+                .trim_start_matches("error: ")
+                .to_owned()
+        }
+    };
+    let suggestion = get(ContextKind::SuggestedArg);
+    let suggested_cmd = get(ContextKind::SuggestedSubcommand);
+    if !suggestion.is_empty() {
+        msg.push_str(&format!("\n  tip: bedoel je {suggestion}?"));
+    } else if !suggested_cmd.is_empty() {
+        let options = suggested_cmd.replace(", ", " of ");
+        msg.push_str(&format!("\n  tip: bedoel je {options}?"));
+    } else if e.kind() == ErrorKind::InvalidSubcommand
+        && get(ContextKind::InvalidSubcommand) == "help"
+    {
+        msg.push_str("\n  tip: gebruik voorwie --help");
+    }
+    format!("voorwie: {msg}\nMeer hulp: voorwie --help (of voorwie OPDRACHT --help).")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_definition_is_consistent() {
+        Cli::command().debug_assert();
     }
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::interview::Depth;
 use crate::render::Format;
+use crate::text::Lang;
 
 /// One run of voorwie.
 #[derive(Clone, Debug, Default)]
@@ -18,6 +19,12 @@ pub struct Config {
     /// Overwrite an existing output file.
     pub force: bool,
     pub color: ColorChoice,
+    /// The language of everything the user reads.
+    pub lang: Lang,
+    /// No messages or warnings on stderr (`-q`); errors are still shown.
+    pub quiet: bool,
+    /// Also copy the `tekst` summary to the clipboard (`--klembord`).
+    pub clipboard: bool,
 }
 
 /// When to use colour.

@@ -85,7 +85,7 @@ pub struct Draft {
 }
 
 fn now() -> String {
-    jiff::Zoned::now()
+    crate::clock::now()
         .strftime("%Y-%m-%dT%H:%M:%S%:z")
         .to_string()
 }
@@ -151,7 +151,7 @@ impl Drafts {
 
     /// Starts a new draft (nothing is written until the first save).
     pub fn create(&self, depth: Depth) -> Draft {
-        let stamp = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
+        let stamp = crate::clock::now().strftime("%Y%m%d-%H%M%S").to_string();
         let path = self
             .dir
             .join(format!("concept-{stamp}-{}.yaml", std::process::id()));

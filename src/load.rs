@@ -68,8 +68,37 @@ pub fn read_text(path: &Path) -> Result<String> {
 }
 
 /// Parses the embedded default bank.
+///
+/// This reads the JSON form that `build.rs` compiled from `data/bank.yaml`:
+/// twenty times cheaper than the YAML, and the bank is needed on every run.
+/// Places (line and column) are unknown in it; [`default_bank_source`] reads
+/// the YAML when they matter.
 pub fn default_bank() -> Result<Bank> {
+    let mut bank: Bank = PLAIN
+        .with(|plain| {
+            plain.set(true);
+            let parsed = serde_json::from_str(DEFAULT_BANK_JSON);
+            plain.set(false);
+            parsed
+        })
+        .map_err(|e| Error::Syntax(format!("{DEFAULT_BANK_NAME}: {e}")))?;
+    bank.index_questions();
+    Ok(bank)
+}
+
+/// The embedded default bank parsed from its YAML source, with the line and
+/// column of everything in it (for `voorwie controleer`).
+pub fn default_bank_source() -> Result<Bank> {
     parse_bank(DEFAULT_BANK_YAML, DEFAULT_BANK_NAME)
+}
+
+/// `data/bank.yaml` as JSON, made by `build.rs`.
+const DEFAULT_BANK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bank.json"));
+
+thread_local! {
+    /// Set while reading [`DEFAULT_BANK_JSON`]: serde-saphyr's `Spanned`
+    /// only understands YAML, so [`Located`] values are then read plainly.
+    static PLAIN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Reads and parses a bank file. This only parses; [`crate::bank::check`]
@@ -185,6 +214,9 @@ fn neutralise(s: &str) -> String {
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        if PLAIN.with(std::cell::Cell::get) {
+            return T::deserialize(deserializer).map(Located::new);
+        }
         let spanned = Spanned::<T>::deserialize(deserializer)?;
         let loc = spanned.referenced;
         let pos = if loc == Location::UNKNOWN {
@@ -441,6 +473,19 @@ mod tests {
     fn default_bank_parses() {
         let bank = default_bank().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(bank.continuum.value.len(), 5);
+    }
+
+    /// The JSON that build.rs compiles must be the same bank as the YAML
+    /// it comes from: every field, in the same order.
+    #[test]
+    fn embedded_json_matches_yaml() {
+        let from_json = default_bank().unwrap_or_else(|e| panic!("{e}"));
+        let from_yaml = default_bank_source().unwrap_or_else(|e| panic!("{e}"));
+        let a = serde_json::to_string_pretty(&from_json).unwrap();
+        let b = serde_json::to_string_pretty(&from_yaml).unwrap();
+        assert!(a.len() > 20_000, "the bank serialises to almost nothing");
+        assert_eq!(a, b);
+        assert!(from_json.question("startvraag").is_some());
     }
 
     #[test]

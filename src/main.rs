@@ -11,17 +11,26 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::Parser;
 use voorwie::error::Error;
 
 fn main() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
+    let cli = match cli::Cli::try_parse_from(help_as_flag(std::env::args_os())) {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            // A usage error: in Dutch, exit code 2.
+            eprintln!("{}", cli::dutch_error(&e));
+            return ExitCode::from(2);
+        }
         Err(e) => {
-            // Help and version go to stdout with exit code 0; usage errors
-            // to stderr with exit code 2.
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            // Help and version: to stdout, exit code 0, quiet on a closed pipe.
+            let mut text = e.render().to_string();
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            let _ = voorwie::output::to_stdout(&text);
+            return ExitCode::SUCCESS;
         }
     };
     match run(cli) {
@@ -31,8 +40,51 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: cli::Cli) -> anyhow::Result<()> {
-    voorwie::app::run(&cli.into_config())?;
+    match cli.into_action() {
+        cli::Action::Run(config) => voorwie::app::run(&config)?,
+        cli::Action::Completions(shell) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut cli::command(), "voorwie", &mut out);
+            voorwie::output::to_stdout(&String::from_utf8_lossy(&out))?;
+        }
+        cli::Action::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(cli::command())
+                .render(&mut out)
+                .context("de handleiding maken")?;
+            voorwie::output::to_stdout(&dutch_man(&String::from_utf8_lossy(&out)))?;
+        }
+    }
     Ok(())
+}
+
+/// `voorwie help` and `voorwie help kaart` mean `--help`, as in git and
+/// cargo (clap's own `help` subcommand would answer in English).
+fn help_as_flag(args: std::env::ArgsOs) -> Vec<std::ffi::OsString> {
+    let mut args: Vec<_> = args.collect();
+    if args.get(1).is_some_and(|a| a == "help" || a == "hulp") {
+        args.remove(1);
+        args.push("--help".into());
+    }
+    args
+}
+
+/// clap_mangen writes English section headings; a Dutch manual gets the
+/// headings Dutch man pages use.
+fn dutch_man(roff: &str) -> String {
+    roff.lines()
+        .map(|line| match line {
+            ".SH NAME" => ".SH NAAM",
+            ".SH SYNOPSIS" => ".SH SAMENVATTING",
+            ".SH DESCRIPTION" => ".SH BESCHRIJVING",
+            ".SH OPTIONS" => ".SH OPTIES",
+            ".SH SUBCOMMANDS" => ".SH OPDRACHTEN",
+            ".SH EXTRA" => ".SH VOORBEELDEN EN EXITCODES",
+            ".SH VERSION" => ".SH VERSIE",
+            other => other,
+        })
+        .map(|l| format!("{l}\n"))
+        .collect()
 }
 
 /// Prints the error once, with its chain of causes, and picks the exit code.

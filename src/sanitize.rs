@@ -17,6 +17,18 @@ pub fn line(text: &str) -> String {
 }
 
 fn clean(text: &str, keep_newlines: bool) -> String {
+    // Almost all text is clean: copy it whole instead of char by char (this
+    // was 16% of the instructions of `voorwie kaart`).
+    let untouched = |c: char| {
+        if c.is_ascii() {
+            (' '..'\u{7f}').contains(&c) || (c == '\n' && keep_newlines)
+        } else {
+            !is_dangerous(c)
+        }
+    };
+    if text.chars().all(untouched) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -47,5 +59,20 @@ mod tests {
         let hostile = "doel\x1b]0;titel\x07\x1b[31m rood\u{202E}\r\n";
         assert_eq!(line(hostile), "doel]0;titel[31m rood ");
         assert_eq!(multiline("a\nb\x1b[2J"), "a\nb[2J");
+    }
+
+    #[test]
+    fn clean_text_is_kept_whole() {
+        assert_eq!(
+            multiline("Coördinatie → één plan\nregel 2"),
+            "Coördinatie → één plan\nregel 2"
+        );
+        assert_eq!(line("a\nb"), "a b");
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_removed() {
+        assert_eq!(line("a\x1b[31mb\u{202E}c\r\u{7}"), "a[31mbc");
+        assert_eq!(multiline("x\ty\x7f"), "x y");
     }
 }

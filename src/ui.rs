@@ -9,6 +9,8 @@ use crate::text::Lang;
 
 /// All interface strings of one language.
 pub struct Ui {
+    /// The language code, for `<html lang>`.
+    pub lang_code: &'static str,
     pub title: &'static str,
     pub summary_title: &'static str,
     pub privacy_export: &'static str,
@@ -36,6 +38,10 @@ pub struct Ui {
     pub bar_advice: &'static str,
     pub bar_needed: &'static str,
     pub higher_not_better: &'static str,
+    /// The legend of the drawn continuum (HTML).
+    pub legend_now: &'static str,
+    pub legend_advice: &'static str,
+    pub legend_needed: &'static str,
     pub goals: &'static str,
     pub goals_family_order: &'static str,
     pub goal: &'static str,
@@ -257,6 +263,7 @@ pub struct Ui {
 
 /// The Dutch interface.
 pub const NL: Ui = Ui {
+    lang_code: "nl",
     title: "Voor wie doen we wat?",
     summary_title: "Voor wie doen we wat? — samenvatting",
     privacy_export: "Let op: dit overzicht bevat casusinformatie. Bewaar en deel het alleen zoals je dossier dat toestaat.",
@@ -283,6 +290,9 @@ pub const NL: Ui = Ui {
     bar_now: "nu",
     bar_advice: "advies",
     bar_needed: "nodig",
+    legend_now: "nu: hoe er nu wordt samengewerkt",
+    legend_advice: "advies: de voorgestelde stap",
+    legend_needed: "nodig: waar de behoefte ligt",
     higher_not_better: "Hoger is niet beter: zo licht als mogelijk, zo zwaar als nodig.",
     goals: "Doelen",
     goals_family_order: "Doelen, in de volgorde van het gezin",

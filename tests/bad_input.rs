@@ -10,6 +10,10 @@ use predicates::prelude::*;
 
 fn voorwie() -> Command {
     let mut cmd = Command::cargo_bin("voorwie").unwrap();
+    // The language follows the locale; tests read Dutch.
+    cmd.env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     cmd.timeout(Duration::from_secs(20));
     cmd
 }

@@ -11,6 +11,10 @@ use serde_json::Value;
 
 fn voorwie() -> Command {
     let mut cmd = Command::cargo_bin("voorwie").unwrap();
+    // The language follows the locale; tests read Dutch.
+    cmd.env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     cmd.env_remove("NO_COLOR")
         .env("TERM", "xterm-256color")
         .timeout(Duration::from_secs(20));
@@ -316,6 +320,9 @@ fn the_session_refuses_politely_without_a_terminal() {
             .and(predicate::str::contains("--antwoorden")),
     );
     let closed = std::process::Command::new(assert_cmd::cargo::cargo_bin("voorwie"))
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .arg("start")
         .stdin(Stdio::null())
         .output()
@@ -387,6 +394,9 @@ fn a_closed_pipe_is_not_an_error() {
     let (reader, writer) = std::io::pipe().unwrap();
     drop(reader);
     let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("voorwie"))
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .arg("kaart")
         .stdout(writer)
         .stderr(Stdio::piped())

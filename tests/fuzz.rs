@@ -43,9 +43,15 @@ fn through_everything(bank: &Bank, text: &str) {
         lang: Lang::Nl,
         today: "2026-01-01",
     });
-    for format in [Format::Text, Format::Markdown, Format::Json] {
-        let text = renderer(format, Style::paste()).report(&r);
-        assert!(!text.contains('\x1b'));
+    for format in [Format::Text, Format::Markdown, Format::Json, Format::Html] {
+        for lang in [Lang::Nl, Lang::En] {
+            let text = renderer(format, Style::paste(), lang).report(&r);
+            assert!(!text.contains('\x1b'));
+            if format == Format::Html {
+                // Whatever a file says, it cannot open an element.
+                assert!(!text.contains("<script") && !text.contains("<img"));
+            }
+        }
     }
     let screen = Style {
         width: 40,
@@ -53,7 +59,7 @@ fn through_everything(bank: &Bank, text: &str) {
         unicode: true,
         screen: true,
     };
-    let _ = renderer(Format::Text, screen).report(&r);
+    let _ = renderer(Format::Text, screen, Lang::Nl).report(&r);
 }
 
 /// Ids that the bank knows, so that generated files get past the first

@@ -19,6 +19,8 @@ fn spawn(dir: &Path, term: &str, args: &[&str]) -> Pty {
         .env("TERM", term)
         .env("NO_COLOR", "1")
         .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .env("VOORWIE_DATA_DIR", dir.join("gegevens"));
     let mut session = Session::spawn(cmd).expect("spawn voorwie in a pty");
     session.set_expect_timeout(Some(Duration::from_secs(15)));
@@ -110,6 +112,9 @@ fn a_whole_session_with_arrow_keys_and_enter() {
     // The saved session runs again non-interactively.
     let again = assert_cmd::Command::cargo_bin("voorwie")
         .unwrap()
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .args(["start", "--antwoorden", "sessie.yaml"])
         .current_dir(dir.path())
         .assert()

@@ -8,9 +8,11 @@ use crate::continuum::ContinuumView;
 use crate::examples::ExampleList;
 use crate::overview::Overview;
 use crate::report::{ActionView, ReasonView, Report};
-use crate::ui::{NL, fill};
+use crate::ui::{Ui, fill};
 
-pub struct MarkdownRenderer;
+pub struct MarkdownRenderer {
+    pub ui: &'static Ui,
+}
 
 /// Escapes characters with a meaning in Markdown.
 fn esc(text: &str) -> String {
@@ -54,7 +56,7 @@ fn action(a: &ActionView) -> String {
 
 impl Renderer for MarkdownRenderer {
     fn report(&self, r: &Report) -> String {
-        let ui = &NL;
+        let ui = self.ui;
         let mut out = Vec::new();
         out.push(format!("# {}", ui.summary_title));
         out.push(String::new());
@@ -317,7 +319,7 @@ impl Renderer for MarkdownRenderer {
     }
 
     fn card(&self, c: &Card) -> String {
-        let ui = &NL;
+        let ui = self.ui;
         let mut out = Vec::new();
         out.push(format!("# {}", fill(ui.card_title, &[("title", ui.title)])));
         out.push(String::new());
@@ -371,7 +373,7 @@ impl Renderer for MarkdownRenderer {
     }
 
     fn continuum(&self, v: &ContinuumView) -> String {
-        let ui = &NL;
+        let ui = self.ui;
         let mut out = Vec::new();
         if v.stap.is_some() {
             for s in &v.stappen {
@@ -429,7 +431,7 @@ impl Renderer for MarkdownRenderer {
     }
 
     fn comparison(&self, c: &Comparison) -> String {
-        let ui = &NL;
+        let ui = self.ui;
         let mut out = Vec::new();
         let title = if c.soort == "tijdlijn" {
             ui.cmp_title_timeline
@@ -554,7 +556,7 @@ impl Renderer for MarkdownRenderer {
     }
 
     fn overview(&self, o: &Overview) -> String {
-        let ui = &NL;
+        let ui = self.ui;
         let mut out = vec![format!("# {}\n", ui.ov_title)];
         out.push(fill(
             ui.ov_counts,
@@ -638,7 +640,7 @@ impl Renderer for MarkdownRenderer {
     }
 
     fn examples(&self, list: &ExampleList) -> String {
-        let ui = &NL;
+        let ui = self.ui;
         let mut out = vec![
             format!("# {}\n", ui.examples_title),
             format!(

@@ -2,6 +2,7 @@
 //! way hyperfine's `export/` does it: the views ([`Report`], [`Card`], ...)
 //! hold the words, a renderer only arranges them.
 
+mod html;
 mod json;
 mod markdown;
 mod text;
@@ -12,6 +13,7 @@ use crate::continuum::ContinuumView;
 use crate::examples::ExampleList;
 use crate::overview::Overview;
 use crate::report::Report;
+use crate::text::Lang;
 
 /// The formats of `--format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -23,6 +25,8 @@ pub enum Format {
     Json,
     /// Only for `overzicht`: one row per session-goal.
     Csv,
+    /// One self-contained, printable page with the continuum drawn in SVG.
+    Html,
 }
 
 /// How text output is laid out.
@@ -61,10 +65,12 @@ pub trait Renderer {
 }
 
 /// The renderer for a format.
-pub fn renderer(format: Format, style: Style) -> Box<dyn Renderer> {
+pub fn renderer(format: Format, style: Style, lang: Lang) -> Box<dyn Renderer> {
+    let ui = crate::ui::ui(lang);
     match format {
-        Format::Text => Box::new(text::TextRenderer::new(style)),
-        Format::Markdown => Box::new(markdown::MarkdownRenderer),
+        Format::Text => Box::new(text::TextRenderer::with(style, ui)),
+        Format::Markdown => Box::new(markdown::MarkdownRenderer { ui }),
+        Format::Html => Box::new(html::HtmlRenderer { ui }),
         // CSV is streamed by the overview itself; everything else as JSON
         // never reaches here (the app refuses csv for other commands).
         Format::Json | Format::Csv => Box::new(json::JsonRenderer),
@@ -73,8 +79,14 @@ pub fn renderer(format: Format, style: Style) -> Box<dyn Renderer> {
 
 /// One presenter slide as text, for a screen: short lines, a clear heading,
 /// the continuum drawn vertically, and where we are.
-pub fn slide_text(slide: &crate::presenter::Slide, style: Style, n: usize, total: usize) -> String {
-    text::slide(slide, style, n, total)
+pub fn slide_text(
+    slide: &crate::presenter::Slide,
+    style: Style,
+    lang: Lang,
+    n: usize,
+    total: usize,
+) -> String {
+    text::slide(slide, style, crate::ui::ui(lang), n, total)
 }
 
 /// Wraps text to `width` columns with the given indents. Words are never

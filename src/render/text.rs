@@ -15,7 +15,7 @@ use crate::continuum::ContinuumView;
 use crate::examples::ExampleList;
 use crate::overview::Overview;
 use crate::report::{ActionView, GoalView, ReasonView, Report};
-use crate::ui::{NL, Ui, fill};
+use crate::ui::{Ui, fill};
 
 pub struct TextRenderer {
     style: Style,
@@ -26,13 +26,14 @@ pub struct TextRenderer {
 const LABEL_WIDTH: usize = 13;
 
 impl TextRenderer {
-    pub fn new(style: Style) -> Self {
+    /// A text renderer in the language of `ui`.
+    pub fn with(style: Style, ui: &'static Ui) -> Self {
         TextRenderer {
             style: Style {
                 width: style.width.clamp(30, 200),
                 ..style
             },
-            ui: &NL,
+            ui,
         }
     }
 
@@ -1013,11 +1014,17 @@ fn short_step(name: &str) -> String {
 }
 
 /// A presenter slide (see [`crate::presenter`]).
-pub fn slide(s: &crate::presenter::Slide, style: Style, n: usize, total: usize) -> String {
+pub fn slide(
+    s: &crate::presenter::Slide,
+    style: Style,
+    ui: &'static Ui,
+    n: usize,
+    total: usize,
+) -> String {
     use crate::presenter::Line;
     // Short lines read better from the back of a room.
     let width = style.width.min(72);
-    let r = TextRenderer::new(Style { width, ..style });
+    let r = TextRenderer::with(Style { width, ..style }, ui);
     let mut out = String::new();
     let counter = format!("{n}/{total}");
     let context = console::truncate_str(&s.context, width.saturating_sub(counter.len() + 2), "…");

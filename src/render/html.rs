@@ -1,0 +1,800 @@
+//! HTML: one self-contained, printable page per result, card or continuum.
+//!
+//! Everything is inline: the CSS in a `<style>` element and the continuum
+//! as SVG. There are no scripts and no external resources (no fonts, no
+//! images, no links that load anything), so a page can be mailed, archived
+//! in a case file or opened offline and always looks the same. Every text
+//! from a file is escaped. The pages print on A4; the card prints as two A5
+//! sides, front and back.
+
+use std::fmt::Write as _;
+
+use super::{Renderer, Style, dutch_date, signed, text::TextRenderer};
+use crate::card::{Card, CardQuestion};
+use crate::compare::Comparison;
+use crate::continuum::ContinuumView;
+use crate::examples::ExampleList;
+use crate::overview::Overview;
+use crate::report::{ActionView, ReasonView, Report, StepRef};
+use crate::ui::{Ui, fill};
+
+pub struct HtmlRenderer {
+    pub ui: &'static Ui,
+}
+
+/// Escapes text for HTML element content and attribute values.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const CSS: &str = "
+:root { --ink: #1d2a33; --muted: #5b6770; --line: #c9d1d6; --soft: #eef2f4;
+        --accent: #0b6e69; --accent-soft: #d5ecea; --warn: #8a4b00; --warn-soft: #fff3e0; }
+* { box-sizing: border-box; }
+body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif;
+       color: var(--ink); margin: 2rem auto; max-width: 50rem; padding: 0 1rem; line-height: 1.45; }
+h1 { font-size: 1.6rem; margin: 0 0 .3rem; }
+h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; border-bottom: 2px solid var(--accent-soft); padding-bottom: .2rem; }
+h3 { font-size: 1rem; margin: 1.1rem 0 .3rem; }
+p, li { margin: .25rem 0; }
+.privacy { background: var(--warn-soft); color: var(--warn); border-left: 4px solid var(--warn);
+           padding: .4rem .7rem; margin: .6rem 0 1rem; font-weight: 600; }
+table { border-collapse: collapse; width: 100%; margin: .4rem 0; }
+th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--line); }
+th { background: var(--soft); font-weight: 600; }
+table.meta { width: auto; } table.meta th { background: none; padding-left: 0; }
+.muted { color: var(--muted); }
+.note { font-style: italic; color: var(--muted); }
+.advice { font-size: 1.1rem; }
+.advice strong { color: var(--accent); }
+svg.continuum { width: 100%; height: auto; margin: .5rem 0; }
+ul.actions { list-style: none; padding-left: 0; }
+ul.actions li::before { content: '\\2610\\00a0'; }
+.step-detail { border: 1px solid var(--line); border-radius: 6px; padding: .2rem .9rem .6rem; margin: .8rem 0; }
+.step-detail.focus { border: 2px solid var(--accent); }
+footer { margin-top: 2rem; font-size: .85rem; color: var(--muted); border-top: 1px solid var(--line); padding-top: .5rem; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  h2 { break-after: avoid; }
+  table, .step-detail, svg { break-inside: avoid; }
+  .privacy { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+@page { size: A4; margin: 15mm; }
+";
+
+/// The pocket card: A5, front and back, two columns on the front.
+const CARD_CSS: &str = "
+body { max-width: 42rem; font-size: .9rem; }
+.side { border: 1px dashed var(--line); padding: .8rem 1rem; margin-bottom: 1.5rem; }
+.side h1 { font-size: 1.15rem; }
+.side h2 { font-size: .95rem; margin: .7rem 0 .25rem; }
+.cols { columns: 2; column-gap: 1.2rem; }
+.cols section { break-inside: avoid; }
+ul.check { list-style: none; padding-left: 0; margin: 0; }
+ul.check li { padding-left: 1.1em; text-indent: -1.1em; }
+ul.check li::before { content: '\\2610\\00a0'; }
+.deep { color: var(--muted); }
+table.steps td:first-child { white-space: nowrap; font-weight: 600; }
+@media print {
+  body { font-size: 7.6pt; line-height: 1.3; }
+  .side h1 { font-size: 12pt; } .side h2 { font-size: 9pt; }
+  .side { border: none; padding: 0; margin: 0; }
+  .side.front { break-after: page; }
+}
+@page { size: A5; margin: 8mm; }
+";
+
+fn page(lang: &str, title: &str, extra_css: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"voorwie {version}\">\n\
+         <title>{title}</title>\n<style>{CSS}{extra_css}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+        version = env!("CARGO_PKG_VERSION"),
+        title = esc(title),
+    )
+}
+
+/// One row of the drawn continuum: a label and where it stands.
+struct Row<'a> {
+    label: &'a str,
+    current: Option<usize>,
+    advice: usize,
+    needed: Option<usize>,
+    strong: bool,
+}
+
+/// The five steps as a picture: one row per goal (and one for the case),
+/// marking where the professionals are now, the suggested step and, when
+/// the suggestion is a first step towards more, what is needed.
+fn continuum_svg(ui: &Ui, steps: &[StepRef], rows: &[Row]) -> String {
+    // Without rows (the card, the continuum page) only the steps are drawn.
+    let label_w = if rows.is_empty() { 2.0 } else { 190.0 };
+    let cell_w = if rows.is_empty() { 140.0 } else { 106.0 };
+    let head_h = 46.0;
+    let row_h = 40.0;
+    let width = label_w + cell_w * 5.0 + 4.0;
+    let height = if rows.is_empty() {
+        head_h + 2.0
+    } else {
+        head_h + row_h * rows.len() as f64 + 30.0
+    };
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<svg class=\"continuum\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
+         role=\"img\" aria-labelledby=\"cont-title\" font-family=\"system-ui, sans-serif\">\
+         <title id=\"cont-title\">{}</title>",
+        esc(ui.continuum_heading)
+    );
+    // Header: the steps as an arrow of growing intensity.
+    for (i, step) in steps.iter().enumerate().take(5) {
+        let x = label_w + cell_w * i as f64;
+        let shade = ["#eef5f4", "#d9ebe9", "#bfdcd9", "#a1cbc7", "#80b8b3"][i];
+        let _ = write!(
+            s,
+            "<polygon points=\"{x0},4 {x1},4 {x2},{ym} {x1},{yb} {x0},{yb} {x3},{ym}\" fill=\"{shade}\" stroke=\"#ffffff\" stroke-width=\"2\"/>\
+             <text x=\"{tx}\" y=\"20\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1d2a33\">{n}</text>\
+             <text x=\"{tx}\" y=\"35\" font-size=\"12.5\" font-weight=\"600\" text-anchor=\"middle\" fill=\"#1d2a33\">{name}</text>",
+            x0 = x,
+            x1 = x + cell_w - 10.0,
+            x2 = x + cell_w,
+            x3 = if i == 0 { x } else { x + 10.0 },
+            ym = (head_h - 4.0) / 2.0 + 4.0,
+            yb = head_h - 4.0,
+            tx = x + cell_w / 2.0,
+            n = i + 1,
+            name = esc(&step.naam),
+        );
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let y = head_h + row_h * r as f64;
+        let cy = y + row_h / 2.0;
+        if r % 2 == 0 {
+            let _ = write!(
+                s,
+                "<rect x=\"0\" y=\"{y}\" width=\"{width}\" height=\"{row_h}\" fill=\"#f6f8f9\"/>"
+            );
+        }
+        let weight = if row.strong { "700" } else { "400" };
+        let _ = write!(
+            s,
+            "<text x=\"6\" y=\"{ty}\" font-size=\"12.5\" font-weight=\"{weight}\" fill=\"#1d2a33\">{label}</text>",
+            ty = cy + 4.0,
+            label = esc(&shorten(row.label, 28)),
+        );
+        for i in 0..5 {
+            let cx = label_w + cell_w * i as f64 + cell_w / 2.0;
+            let _ = write!(
+                s,
+                "<line x1=\"{a}\" y1=\"{cy}\" x2=\"{b}\" y2=\"{cy}\" stroke=\"#c9d1d6\" stroke-width=\"2\"/>\
+                 <circle cx=\"{cx}\" cy=\"{cy}\" r=\"4\" fill=\"#c9d1d6\"/>",
+                a = cx - cell_w / 2.0,
+                b = cx + cell_w / 2.0,
+            );
+        }
+        let x_of = |i: usize| label_w + cell_w * i as f64 + cell_w / 2.0;
+        // From now to the suggestion: the direction of travel.
+        if let Some(now) = row.current.filter(|&c| c != row.advice) {
+            let (a, b) = (x_of(now), x_of(row.advice));
+            let dir = if b > a { 1.0 } else { -1.0 };
+            let _ = write!(
+                s,
+                "<line x1=\"{a}\" y1=\"{cy}\" x2=\"{bb}\" y2=\"{cy}\" stroke=\"#0b6e69\" stroke-width=\"3\"/>\
+                 <polygon points=\"{t0},{y0} {t1},{cy} {t0},{y1}\" fill=\"#0b6e69\"/>",
+                bb = b - dir * 22.0,
+                t0 = b - dir * 24.0,
+                t1 = b - dir * 15.0,
+                y0 = cy - 6.0,
+                y1 = cy + 6.0,
+            );
+        }
+        if let Some(need) = row.needed.filter(|&n| n != row.advice) {
+            let _ = write!(
+                s,
+                "<rect x=\"{x}\" y=\"{y0}\" width=\"{w}\" height=\"{h}\" rx=\"13\" fill=\"none\" stroke=\"#0b6e69\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/>\
+                 <text x=\"{cx}\" y=\"{ty}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#0b6e69\">{t}</text>",
+                x = x_of(need) - 40.0,
+                y0 = cy - 13.0,
+                w = 80.0,
+                h = 26.0,
+                cx = x_of(need),
+                ty = cy + 4.0,
+                t = esc(ui.bar_needed),
+            );
+        }
+        if let Some(now) = row.current {
+            let _ = write!(
+                s,
+                "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"13\" fill=\"#ffffff\" stroke=\"#1d2a33\" stroke-width=\"2.5\"/>\
+                 <text x=\"{cx}\" y=\"{ty}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#1d2a33\">{t}</text>",
+                cx = x_of(now),
+                ty = cy + 3.5,
+                t = esc(ui.bar_now),
+            );
+        }
+        let cx = x_of(row.advice);
+        let (w, h) = (76.0, 24.0);
+        let x = if row.current == Some(row.advice) {
+            cx + 2.0
+        } else {
+            cx - w / 2.0
+        };
+        let _ = write!(
+            s,
+            "<rect x=\"{x}\" y=\"{y0}\" width=\"{w}\" height=\"{h}\" rx=\"12\" fill=\"#0b6e69\"/>\
+             <text x=\"{tx}\" y=\"{ty}\" font-size=\"11\" font-weight=\"700\" text-anchor=\"middle\" fill=\"#ffffff\">{t}</text>",
+            y0 = cy - h / 2.0,
+            tx = x + w / 2.0,
+            ty = cy + 4.0,
+            t = esc(ui.bar_advice),
+        );
+    }
+    if rows.is_empty() {
+        s.push_str("</svg>\n");
+        return s;
+    }
+    // Legend.
+    let ly = head_h + row_h * rows.len() as f64 + 18.0;
+    let _ = write!(
+        s,
+        "<circle cx=\"12\" cy=\"{c}\" r=\"7\" fill=\"#ffffff\" stroke=\"#1d2a33\" stroke-width=\"2\"/>\
+         <text x=\"26\" y=\"{t}\" font-size=\"11\" fill=\"#5b6770\">{now}</text>\
+         <rect x=\"250\" y=\"{r}\" width=\"22\" height=\"12\" rx=\"6\" fill=\"#0b6e69\"/>\
+         <text x=\"278\" y=\"{t}\" font-size=\"11\" fill=\"#5b6770\">{adv}</text>\
+         <rect x=\"480\" y=\"{r}\" width=\"22\" height=\"12\" rx=\"6\" fill=\"none\" stroke=\"#0b6e69\" stroke-dasharray=\"4 3\"/>\
+         <text x=\"508\" y=\"{t}\" font-size=\"11\" fill=\"#5b6770\">{need}</text>",
+        c = ly - 4.0,
+        t = ly,
+        r = ly - 10.0,
+        now = esc(ui.legend_now),
+        adv = esc(ui.legend_advice),
+        need = esc(ui.legend_needed),
+    );
+    s.push_str("</svg>\n");
+    s
+}
+
+/// Keeps a label on one line of the picture; the table has it in full.
+fn shorten(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        label.to_owned()
+    } else {
+        let cut: String = label.chars().take(max - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+fn reason(r: &ReasonView) -> String {
+    match r.punten {
+        Some(p) if p != 0 => format!(
+            "<li>{} <span class=\"muted\">({})</span></li>",
+            esc(&r.tekst),
+            signed(p)
+        ),
+        _ => format!("<li>{}</li>", esc(&r.tekst)),
+    }
+}
+
+fn action(a: &ActionView) -> String {
+    let goals: Vec<String> = a
+        .doelen
+        .iter()
+        .filter(|g| !a.tekst.contains(g.as_str()))
+        .map(|g| esc(g))
+        .collect();
+    if goals.is_empty() {
+        format!("<li>{}</li>", esc(&a.tekst))
+    } else {
+        format!(
+            "<li>{} <span class=\"muted\">({})</span></li>",
+            esc(&a.tekst),
+            goals.join(", ")
+        )
+    }
+}
+
+fn list(items: impl IntoIterator<Item = String>) -> String {
+    let mut s = String::from("<ul>\n");
+    for i in items {
+        s.push_str(&i);
+        s.push('\n');
+    }
+    s.push_str("</ul>\n");
+    s
+}
+
+impl HtmlRenderer {
+    fn lang(&self) -> &'static str {
+        self.ui.lang_code
+    }
+
+    /// A page that holds another format's text as it is, for the views that
+    /// have no picture to show.
+    fn text_page(&self, title: &str, text: &str) -> String {
+        let body = format!("<h1>{}</h1>\n<pre>{}</pre>\n", esc(title), esc(text));
+        page(self.lang(), title, "pre { white-space: pre-wrap; }", &body)
+    }
+}
+
+impl Renderer for HtmlRenderer {
+    fn report(&self, r: &Report) -> String {
+        let ui = self.ui;
+        let mut b = String::new();
+        let _ = writeln!(b, "<header>\n<h1>{}</h1>", esc(ui.summary_title));
+        let _ = writeln!(b, "<p class=\"privacy\">{}</p>", esc(&r.casusinformatie));
+        b.push_str("<table class=\"meta\">\n");
+        let mut meta = |k: &str, v: String| {
+            let _ = writeln!(b, "<tr><th>{}</th><td>{v}</td></tr>", esc(k));
+        };
+        meta(ui.date, esc(&dutch_date(&r.datum)));
+        if let Some(m) = &r.moment {
+            meta(ui.moment, esc(&m.naam));
+        }
+        if let Some(x) = &r.beoordelaar {
+            let role = x
+                .role
+                .as_deref()
+                .map_or(String::new(), |role| format!(" ({})", esc(role)));
+            meta(ui.rater, format!("{}{role}", esc(&x.label)));
+        }
+        meta(
+            ui.bank,
+            format!("{} {}", esc(&r.bank.id), esc(&r.bank.versie)),
+        );
+        meta(ui.tool, format!("voorwie {}", esc(&r.voorwie.versie)));
+        b.push_str("</table>\n</header>\n");
+
+        if let Some(c) = &r.casus {
+            let _ = writeln!(b, "<h2>{}</h2>", esc(ui.case_heading));
+            for para in c.trim().split("\n\n") {
+                let para = para.split_whitespace().collect::<Vec<_>>().join(" ");
+                let _ = writeln!(b, "<p>{}</p>", esc(&para));
+            }
+        }
+
+        let a = &r.advies;
+        let _ = writeln!(b, "<h2>{}</h2>", esc(ui.case_advice));
+        let step_of = fill(ui.step_of, &[("n", &(a.index + 1).to_string())]);
+        let _ = writeln!(
+            b,
+            "<p class=\"advice\">{}: <strong>{}</strong> <span class=\"muted\">({}, {})</span></p>",
+            esc(ui.suggestion),
+            esc(&a.naam),
+            esc(&step_of),
+            esc(&a.intensiteit)
+        );
+        let mut rows = vec![Row {
+            label: ui.case_heading,
+            current: r.huidig.as_ref().map(|h| h.index),
+            advice: a.index,
+            needed: Some(a.nodig.index),
+            strong: true,
+        }];
+        for g in &r.doelen {
+            rows.push(Row {
+                label: &g.label,
+                current: r.huidig.as_ref().map(|h| h.index),
+                advice: g.advies.index,
+                needed: Some(g.advies.nodig.index),
+                strong: false,
+            });
+        }
+        b.push_str(&continuum_svg(ui, &r.continuum, &rows));
+        let _ = writeln!(b, "<p class=\"note\">{}</p>", esc(ui.higher_not_better));
+        b.push_str("<table class=\"meta\">\n");
+        let mut meta = |k: &str, v: String| {
+            let _ = writeln!(b, "<tr><th>{}</th><td>{v}</td></tr>", esc(k));
+        };
+        if a.nodig.index != a.index {
+            meta(
+                ui.needed,
+                esc(&fill(
+                    ui.first_then,
+                    &[
+                        ("first", &a.naam.to_lowercase()),
+                        ("need", &a.nodig.naam.to_lowercase()),
+                    ],
+                )),
+            );
+        }
+        meta(
+            ui.current,
+            r.huidig
+                .as_ref()
+                .map_or_else(|| esc(ui.no_current), |h| esc(&h.naam)),
+        );
+        meta(
+            ui.direction,
+            format!("{}. {}", esc(&r.richting_naam), esc(&r.richting_uitleg)),
+        );
+        meta(ui.certainty, esc(&a.zekerheid));
+        meta(
+            ui.forms,
+            a.vormen
+                .iter()
+                .map(|f| esc(f))
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
+        b.push_str("</table>\n");
+
+        if r.doelen.is_empty() {
+            let _ = writeln!(
+                b,
+                "<h2>{}</h2>\n<p>{}</p>",
+                esc(ui.reasons),
+                esc(ui.no_goals)
+            );
+            b.push_str(&list(r.redenen.iter().map(reason)));
+        } else {
+            let _ = writeln!(b, "<h2>{}</h2>", esc(ui.goals_family_order));
+            let _ = writeln!(
+                b,
+                "<table>\n<tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+                esc(ui.goal),
+                esc(ui.suggestion),
+                esc(ui.form),
+                esc(ui.direction)
+            );
+            for (i, g) in r.doelen.iter().enumerate() {
+                let _ = writeln!(
+                    b,
+                    "<tr><td>{}</td><td>{}</td><td><strong>{}</strong></td><td>{}</td><td>{}</td></tr>",
+                    i + 1,
+                    esc(&g.label),
+                    esc(&g.advies.naam),
+                    esc(g.advies.vormen.first().map_or("", String::as_str)),
+                    esc(&g.richting_naam)
+                );
+            }
+            b.push_str("</table>\n");
+            let _ = writeln!(b, "<h2>{}</h2>", esc(ui.reasons));
+            for (i, g) in r.doelen.iter().enumerate() {
+                let _ = writeln!(b, "<h3>{}. {}</h3>", i + 1, esc(&g.label));
+                if let Some(o) = &g.overschrijving {
+                    let _ = writeln!(
+                        b,
+                        "<p>{} <strong>{}:</strong> {}</p>",
+                        esc(&fill(
+                            ui.override_line,
+                            &[
+                                ("chosen", &o.gekozen.naam),
+                                ("suggested", &o.suggestie.naam)
+                            ]
+                        )),
+                        esc(ui.override_reason),
+                        esc(&o.reden)
+                    );
+                }
+                b.push_str(&list(g.redenen.iter().map(reason)));
+            }
+            if r.doelen.len() > 1 {
+                if let Some(goal) = &r.bepalend_doel {
+                    let _ = writeln!(
+                        b,
+                        "<p>{}</p>",
+                        esc(&fill(ui.case_follows, &[("goal", goal)]))
+                    );
+                }
+                let _ = writeln!(
+                    b,
+                    "<p><strong>{}:</strong> {}</p>",
+                    esc(ui.order_care),
+                    r.volgorde
+                        .hulpverlening
+                        .iter()
+                        .map(|g| esc(g))
+                        .collect::<Vec<_>>()
+                        .join(" → ")
+                );
+                if r.volgorde.verschilt {
+                    let _ = writeln!(b, "<p><strong>{}</strong></p>", esc(ui.orders_differ));
+                }
+            }
+        }
+
+        let _ = writeln!(b, "<h2>{}</h2>", esc(ui.gap));
+        match &r.kloof {
+            None => {
+                let _ = writeln!(b, "<p>{}</p>", esc(ui.gap_none));
+            }
+            Some(k) => {
+                let _ = writeln!(
+                    b,
+                    "<p>{}</p>",
+                    esc(&fill(
+                        ui.gap_line,
+                        &[
+                            ("need", &k.nodig.naam.to_lowercase()),
+                            ("possible", &k.mogelijk.naam.to_lowercase()),
+                        ],
+                    ))
+                );
+                let mut items = Vec::new();
+                if !k.niveau_namen.is_empty() {
+                    items.push(format!(
+                        "<li>{}</li>",
+                        esc(&fill(
+                            ui.gap_level,
+                            &[("level", &k.niveau_namen.join(", "))]
+                        ))
+                    ));
+                }
+                if !k.doelen.is_empty() {
+                    items.push(format!(
+                        "<li>{}: {}</li>",
+                        esc(ui.gap_goals),
+                        esc(&k.doelen.join(", "))
+                    ));
+                }
+                for l in &k.beperkt_door {
+                    items.push(format!("<li>{}: {}</li>", esc(ui.gap_limited_by), esc(l)));
+                }
+                if k.neerleggen.is_empty() {
+                    items.push(format!("<li>{}</li>", esc(ui.gap_take_to_unknown)));
+                }
+                for p in &k.neerleggen {
+                    items.push(format!("<li>{}: {}</li>", esc(ui.gap_take_to), esc(p)));
+                }
+                b.push_str(&list(items));
+            }
+        }
+
+        let _ = writeln!(b, "<h2>{}</h2>", esc(ui.actions));
+        if r.actiepunten.is_empty() {
+            let _ = writeln!(b, "<p>{}</p>", esc(ui.no_actions));
+        } else {
+            b.push_str("<ul class=\"actions\">\n");
+            for x in &r.actiepunten {
+                b.push_str(&action(x));
+                b.push('\n');
+            }
+            b.push_str("</ul>\n");
+        }
+        if r.weet_niet + r.overgeslagen > 0 {
+            let _ = writeln!(
+                b,
+                "<p class=\"muted\">{}</p>",
+                esc(&fill(
+                    ui.unknown_count,
+                    &[
+                        ("dont_know", &r.weet_niet.to_string()),
+                        ("skipped", &r.overgeslagen.to_string()),
+                    ],
+                ))
+            );
+        }
+        if let Some(o) = &r.overschrijving {
+            let _ = writeln!(b, "<h2>{}</h2>", esc(ui.override_title));
+            let _ = writeln!(
+                b,
+                "<p>{}</p>\n<p><strong>{}:</strong> {}</p>",
+                esc(&fill(
+                    ui.override_line,
+                    &[
+                        ("chosen", &o.gekozen.naam),
+                        ("suggested", &o.suggestie.naam)
+                    ]
+                )),
+                esc(ui.override_reason),
+                esc(&o.reden)
+            );
+        }
+        if let Some(n) = &r.notities {
+            let _ = writeln!(b, "<h2>{}</h2>\n<p>{}</p>", esc(ui.notes), esc(n.trim()));
+        }
+        let _ = writeln!(b, "<h2>{}</h2>", esc(ui.reflection));
+        b.push_str(&list(
+            r.reflectie.iter().map(|p| format!("<li>{}</li>", esc(p))),
+        ));
+        let _ = writeln!(
+            b,
+            "<footer>{} · voorwie {} · {} {} {}</footer>",
+            esc(&r.casusinformatie),
+            esc(&r.voorwie.versie),
+            esc(ui.bank),
+            esc(&r.bank.id),
+            esc(&r.bank.versie)
+        );
+        page(self.lang(), ui.summary_title, "", &b)
+    }
+
+    fn card(&self, c: &Card) -> String {
+        let ui = self.ui;
+        let item = |q: &CardQuestion| {
+            if q.fase == "verdieping" {
+                format!("<li class=\"deep\">{} (+)</li>", esc(&q.kort))
+            } else {
+                format!("<li>{}</li>", esc(&q.kort))
+            }
+        };
+        let title = fill(ui.card_title, &[("title", ui.title)]);
+        let mut b = String::new();
+        b.push_str("<div class=\"side front\">\n");
+        let _ = writeln!(
+            b,
+            "<h1>{}</h1>\n<p class=\"muted\">{} {} · {}</p>",
+            esc(&title),
+            esc(&c.bank.id),
+            esc(&c.bank.versie),
+            esc(&ui.card_legend.replace("[+]", "(+)"))
+        );
+        let _ = writeln!(
+            b,
+            "<p><strong>{}</strong></p>\n<p>{}</p>",
+            esc(&fill(ui.card_start, &[("question", &c.startvraag.tekst)])),
+            esc(ui.card_think)
+        );
+        b.push_str("<div class=\"cols\">\n");
+        let _ = writeln!(
+            b,
+            "<section><h2>{}</h2>\n<ul class=\"check\">",
+            esc(ui.card_per_goal)
+        );
+        for q in &c.per_doel {
+            b.push_str(&item(q));
+            b.push('\n');
+        }
+        b.push_str("</ul></section>\n");
+        for level in &c.niveaus {
+            let name = if level.id == "organisatie" {
+                fill(ui.card_forgotten, &[("level", &level.naam)])
+            } else {
+                level.naam.clone()
+            };
+            let _ = writeln!(b, "<section><h2>{}</h2>\n<ul class=\"check\">", esc(&name));
+            for q in &level.vragen {
+                b.push_str(&item(q));
+                b.push('\n');
+            }
+            b.push_str("</ul></section>\n");
+        }
+        b.push_str("</div>\n</div>\n<div class=\"side back\">\n");
+        let _ = writeln!(b, "<h1>{}</h1>", esc(ui.continuum_heading));
+        let steps: Vec<StepRef> = c
+            .continuum
+            .iter()
+            .map(|s| StepRef {
+                stap: s.id.clone(),
+                index: s.index,
+                naam: s.naam.clone(),
+            })
+            .collect();
+        b.push_str(&continuum_svg(ui, &steps, &[]));
+        let _ = writeln!(
+            b,
+            "<table class=\"steps\">\n<tr><th>{}</th><th>{}</th></tr>",
+            esc(ui.step),
+            esc(ui.what_it_is)
+        );
+        for s in &c.continuum {
+            let _ = writeln!(
+                b,
+                "<tr><td>{}. {}</td><td>{}</td></tr>",
+                s.index + 1,
+                esc(&s.naam),
+                esc(&s.kort)
+            );
+        }
+        b.push_str("</table>\n");
+        let _ = writeln!(b, "<p class=\"note\">{}</p>", esc(&c.continuum_uitleg));
+        let _ = writeln!(b, "<h2>{}</h2>", esc(ui.reflection));
+        b.push_str(&list(
+            c.reflectie.iter().map(|p| format!("<li>{}</li>", esc(p))),
+        ));
+        b.push_str("</div>\n");
+        page(self.lang(), &title, CARD_CSS, &b)
+    }
+
+    fn continuum(&self, v: &ContinuumView) -> String {
+        let ui = self.ui;
+        let mut b = String::new();
+        let _ = writeln!(b, "<h1>{}</h1>", esc(ui.continuum_title));
+        let _ = writeln!(b, "<p class=\"note\">{}</p>", esc(&v.uitleg));
+        let steps: Vec<StepRef> = v
+            .stappen
+            .iter()
+            .map(|s| StepRef {
+                stap: s.id.clone(),
+                index: s.index,
+                naam: s.naam.clone(),
+            })
+            .collect();
+        if steps.len() == 5 {
+            b.push_str(&continuum_svg(ui, &steps, &[]));
+        }
+        for s in &v.stappen {
+            let focus = if v.stap.as_deref() == Some(s.id.as_str()) {
+                " focus"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                b,
+                "<section class=\"step-detail{focus}\" id=\"{}\">\n<h2>{}</h2>\n<p><strong>{}</strong></p>\n<p>{}</p>",
+                esc(&s.id),
+                esc(&fill(
+                    ui.continuum_step_title,
+                    &[
+                        ("n", &(s.index + 1).to_string()),
+                        ("name", &s.volledige_naam),
+                        ("intensity", &s.intensiteit),
+                    ],
+                )),
+                esc(&s.kort),
+                esc(&s.uitleg)
+            );
+            let _ = writeln!(b, "<h3>{}</h3>", esc(ui.forms));
+            b.push_str(&list(
+                s.vormen.iter().map(|f| format!("<li>{}</li>", esc(f))),
+            ));
+            if !s.voorbeelden.is_empty() {
+                let _ = writeln!(b, "<h3>{}</h3>", esc(ui.examples_heading));
+                b.push_str(&list(
+                    s.voorbeelden.iter().map(|f| format!("<li>{}</li>", esc(f))),
+                ));
+            }
+            if let Some(d) = &s.verschil {
+                let _ = writeln!(
+                    b,
+                    "<h3>{}</h3>\n<p>{}</p>",
+                    esc(ui.difference_heading),
+                    esc(d)
+                );
+            }
+            if let Some(src) = &s.bron {
+                let _ = writeln!(b, "<p class=\"muted\">{}: {}</p>", esc(ui.source), esc(src));
+            }
+            b.push_str("</section>\n");
+        }
+        page(self.lang(), ui.continuum_title, "", &b)
+    }
+
+    fn examples(&self, list: &ExampleList) -> String {
+        let text = TextRenderer::with(Style::paste(), self.ui).examples(list);
+        self.text_page(self.ui.examples_title, &text)
+    }
+
+    fn comparison(&self, c: &Comparison) -> String {
+        let text = TextRenderer::with(Style::paste(), self.ui).comparison(c);
+        self.text_page(self.ui.title, &text)
+    }
+
+    fn overview(&self, o: &Overview) -> String {
+        let text = TextRenderer::with(Style::paste(), self.ui).overview(o);
+        self.text_page(self.ui.ov_title, &text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            esc("<script>\"x\" & 'y'</script>"),
+            "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;"
+        );
+    }
+
+    #[test]
+    fn long_labels_are_shortened_in_the_picture() {
+        assert_eq!(shorten("kort", 28), "kort");
+        let long = shorten("Een heel lang doel dat niet op één regel past", 20);
+        assert!(long.ends_with('…') && long.chars().count() <= 20, "{long}");
+    }
+}
