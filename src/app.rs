@@ -147,7 +147,7 @@ pub fn run(config: &Config) -> Result<()> {
                         let text = examples::template(&bank, ex, config.lang)?;
                         return output::emit(&text, config.output.as_deref(), config.force);
                     }
-                    let session = ex.session()?;
+                    let session = ex.session_in(config.lang)?;
                     if *stepwise {
                         return present(config, &bank, ex.name, &session, &ex.file());
                     }
@@ -401,7 +401,7 @@ fn from_case(
     lang: Lang,
 ) -> Result<()> {
     let ex = examples::find(name)?;
-    let case = ex.session()?;
+    let case = ex.session_in(lang)?;
     session.moment = case.moment.filter(|m| bank.moment(&m.value).is_some());
     session.case_text = case.case_text.clone();
     session.goals = case
@@ -803,5 +803,22 @@ fn check(config: &Config, path: Option<&Path>) -> Result<()> {
         "  Per doel: {} vragen. Regels: {}. Continuüm: {} stappen.\n",
         s.per_goal, s.rules, s.steps
     ));
+    let untranslated = bank::translations::missing(&bank, Lang::En);
+    if untranslated.is_empty() {
+        out.push_str("  Engelse vertaling (--taal en): compleet.\n");
+    } else if config.lang == Lang::En {
+        out.push_str(&format!(
+            "  Engelse vertaling (--taal en): {} tekst(en) zonder vertaling; in het Engels staat daar het Nederlands:\n",
+            untranslated.len()
+        ));
+        for path in &untranslated {
+            out.push_str(&format!("    - {path}\n"));
+        }
+    } else {
+        out.push_str(&format!(
+            "  Engelse vertaling (--taal en): {} tekst(en) zonder vertaling; toon ze met --taal en\n",
+            untranslated.len()
+        ));
+    }
     output::emit(&out, config.output.as_deref(), config.force)
 }

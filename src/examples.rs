@@ -13,7 +13,7 @@ use crate::report::{Named, StepRef};
 use crate::responses;
 use crate::sanitize;
 use crate::score;
-use crate::session::Session;
+use crate::session::{Answer, CaseTranslation, Session};
 use crate::text::Lang;
 
 /// One bundled practice case.
@@ -21,6 +21,8 @@ pub struct Example {
     /// The name to ask for it by (the file name without `.yaml`).
     pub name: &'static str,
     pub yaml: &'static str,
+    /// Its English words (`data/en/voorbeelden/<name>.yaml`).
+    pub english: &'static str,
 }
 
 macro_rules! example {
@@ -28,6 +30,7 @@ macro_rules! example {
         Example {
             name: $name,
             yaml: include_str!(concat!("../data/voorbeelden/", $name, ".yaml")),
+            english: include_str!(concat!("../data/en/voorbeelden/", $name, ".yaml")),
         }
     };
 }
@@ -67,6 +70,53 @@ impl Example {
     pub fn session(&self) -> Result<Session> {
         load::parse_session(self.yaml, &self.file())
     }
+
+    /// The case in a language: for English, its words are replaced by
+    /// their translation (the answers stay the same).
+    pub fn session_in(&self, lang: Lang) -> Result<Session> {
+        let mut session = self.session()?;
+        if lang == Lang::En {
+            let file = format!("data/en/voorbeelden/{}.yaml", self.name);
+            let tr = load::parse_case_translation(self.english, &file)?;
+            translate(&mut session, &tr);
+        }
+        Ok(session)
+    }
+}
+
+/// Puts a case's translated words in place: the case text, the notes, the
+/// explanations, and every goal label (in the goals and in the priority
+/// answers that name them). What has no translation stays Dutch.
+fn translate(session: &mut Session, tr: &CaseTranslation) {
+    if tr.case_text.is_some() {
+        session.case_text.clone_from(&tr.case_text);
+    }
+    if tr.notes.is_some() {
+        session.notes.clone_from(&tr.notes);
+    }
+    for (id, text) in session.explanations.iter_mut() {
+        if let Some(t) = tr.explanations.get(id.value.as_str()) {
+            text.clone_from(t);
+        }
+    }
+    let label = |l: &str| tr.goals.get(l).cloned().unwrap_or_else(|| l.to_owned());
+    for goal in &mut session.goals {
+        if let Some(per_goal) = tr.goal_explanations.get(goal.label.value.as_str()) {
+            for (id, text) in goal.explanations.iter_mut() {
+                if let Some(t) = per_goal.get(id.value.as_str()) {
+                    text.clone_from(t);
+                }
+            }
+        }
+        goal.label.value = label(&goal.label.value);
+    }
+    for answer in session.answers.values_mut() {
+        if let Answer::Many(labels) = &mut answer.value {
+            for l in labels.iter_mut() {
+                *l = label(l);
+            }
+        }
+    }
 }
 
 /// The list shown by `voorwie voorbeeld`.
@@ -88,7 +138,7 @@ pub struct ExampleItem {
 pub fn list(bank: &Bank, lang: Lang) -> Result<ExampleList> {
     let mut items = Vec::new();
     for ex in EXAMPLES {
-        let session = ex.session()?;
+        let session = ex.session_in(lang)?;
         let (resp, _) = responses::resolve(bank, &session, &ex.file()).map_err(Error::Invalid)?;
         let outcome = score::score(bank, &resp);
         let step = &bank.steps()[outcome.case.now];
@@ -127,7 +177,7 @@ fn first_sentence(text: &str) -> String {
 pub fn template(bank: &Bank, ex: &Example, lang: Lang) -> Result<String> {
     use crate::bank::{DONT_KNOW, Kind, Question};
     use std::fmt::Write;
-    let session = ex.session()?;
+    let session = ex.session_in(lang)?;
     let u = crate::ui::ui(lang);
     let mut t = String::new();
     let line = |t: &mut String, s: &str| {
@@ -198,4 +248,48 @@ pub fn template(bank: &Bank, ex: &Example, lang: Lang) -> Result<String> {
         }
     }
     Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every practice case has an English text for every word a reader
+    /// sees: its case text, each goal label, each explanation and its notes.
+    #[test]
+    fn every_case_is_fully_translated() {
+        for ex in EXAMPLES {
+            let nl = ex.session().unwrap();
+            let file = format!("data/en/voorbeelden/{}.yaml", ex.name);
+            let tr =
+                load::parse_case_translation(ex.english, &file).unwrap_or_else(|e| panic!("{e}"));
+            assert!(tr.case_text.is_some(), "{file}: casus ontbreekt");
+            assert_eq!(nl.notes.is_some(), tr.notes.is_some(), "{file}: notities");
+            for g in &nl.goals {
+                assert!(
+                    tr.goals.contains_key(&g.label.value),
+                    "{file}: doel '{}'",
+                    g.label
+                );
+                for id in g.explanations.keys() {
+                    let per_goal = tr.goal_explanations.get(&g.label.value);
+                    assert!(
+                        per_goal.is_some_and(|m| m.contains_key(&id.value)),
+                        "{file}: toelichting {id} bij doel '{}'",
+                        g.label
+                    );
+                }
+            }
+            for id in nl.explanations.keys() {
+                assert!(
+                    tr.explanations.contains_key(&id.value),
+                    "{file}: toelichting {id}"
+                );
+            }
+            // Translated, the case still scores the same.
+            let en = ex.session_in(Lang::En).unwrap();
+            assert_ne!(en.case_text, nl.case_text, "{file}");
+            assert_eq!(en.goals.len(), nl.goals.len());
+        }
+    }
 }

@@ -126,6 +126,11 @@ pub fn parse_session(text: &str, name: &str) -> Result<Session> {
     parse(text, name)
 }
 
+/// Parses the translation of a practice case.
+pub fn parse_case_translation(text: &str, name: &str) -> Result<crate::session::CaseTranslation> {
+    parse(text, name)
+}
+
 /// Reads and parses a draft of an unfinished session.
 pub fn draft_file(path: &Path) -> Result<DraftFile> {
     let text = read_text(path)?;

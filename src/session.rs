@@ -238,3 +238,27 @@ mod tests {
         );
     }
 }
+
+/// The English words of a practice case (`data/en/voorbeelden/<name>.yaml`):
+/// its case text, goal labels, explanations and notes. The answers stay in
+/// the Dutch case file; only what people read is translated.
+///
+/// Goal labels of a practice case are content and are translated here. Goal
+/// labels of a user's own session are that user's words and never are.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseTranslation {
+    #[serde(rename = "casus", default)]
+    pub case_text: Option<String>,
+    /// Dutch goal label → translated label.
+    #[serde(rename = "doelen", default)]
+    pub goals: IndexMap<String, String>,
+    /// Question id → translated explanation (case level).
+    #[serde(rename = "toelichting", default)]
+    pub explanations: IndexMap<String, String>,
+    /// Dutch goal label → question id → translated explanation.
+    #[serde(rename = "doel_toelichting", default)]
+    pub goal_explanations: IndexMap<String, IndexMap<String, String>>,
+    #[serde(rename = "notities", default)]
+    pub notes: Option<String>,
+}

@@ -92,19 +92,19 @@ fn references_to_missing_questions_and_options() {
 #[test]
 fn the_continuum_must_be_exactly_the_five_steps() {
     let p = broken(&[(
-        "  - id: integratie\n    naam: Integratie",
-        "  - id: fusie\n    naam: Integratie",
+        "  - id: integratie\n    naam:\n      nl: Integratie",
+        "  - id: fusie\n    naam:\n      nl: Integratie",
     )]);
     error_with(&p, "precies deze vijf stappen");
 
     let p = broken(&[
         (
-            "  - id: segregatie\n    naam: Segregatie",
-            "  - id: connectie\n    naam: Segregatie",
+            "  - id: segregatie\n    naam:\n      nl: Segregatie",
+            "  - id: connectie\n    naam:\n      nl: Segregatie",
         ),
         (
-            "  - id: connectie\n    naam: Connectie",
-            "  - id: segregatie\n    naam: Connectie",
+            "  - id: connectie\n    naam:\n      nl: Connectie",
+            "  - id: segregatie\n    naam:\n      nl: Connectie",
         ),
     ]);
     error_with(&p, "in deze volgorde");
@@ -113,8 +113,8 @@ fn the_continuum_must_be_exactly_the_five_steps() {
 #[test]
 fn scales_need_anchors_and_options_need_labels() {
     let p = broken(&[(
-        "        label: Informatie helpt\n        anker: Ieder werkt zelfstandig; af en toe informatie van de ander maakt het beter.\n",
-        "        label: Informatie helpt\n",
+        "        anker:\n          nl: Ieder werkt zelfstandig; af en toe informatie van de ander maakt het beter.\n          en: >-\n            Each works independently; information from the other now and then\n            makes it better.\n",
+        "",
     )]);
     let line = error_with(
         &p,
@@ -123,7 +123,7 @@ fn scales_need_anchors_and_options_need_labels() {
     assert!(line.contains("wat is zwaar?"), "{line}");
 
     let p = broken(&[(
-        "      - id: wijkteam\n        label: Wijkteam / sociaal team\n",
+        "      - id: wijkteam\n        label:\n          nl: Wijkteam / sociaal team\n          en: Wijkteam / social team (neighbourhood social team)\n",
         "      - id: wijkteam\n",
     )]);
     error_with(&p, "optie 'wijkteam' heeft geen label");
@@ -232,14 +232,14 @@ fn every_problem_is_reported_at_once() {
 #[test]
 fn broken_yaml_is_reported_with_line_and_column() {
     let text = BANK.replacen(
-        "    naam: Niveau van het gezin\n",
-        "    naam: Niveau: van het gezin\n",
+        "      nl: Niveau van het gezin\n",
+        "      nl: Niveau: van het gezin\n",
         1,
     );
     let err = load::parse_bank(&text, "bank.yaml")
         .unwrap_err()
         .to_string();
-    let line = line_of("    naam: Niveau van het gezin");
+    let line = line_of("      nl: Niveau van het gezin");
     assert!(err.starts_with(&format!("bank.yaml:{line}:")), "{err}");
     assert!(err.contains("aanhalingstekens"), "{err}");
     let dup = BANK.replacen(

@@ -272,15 +272,13 @@ fn controleer_accepts_the_default_bank_and_reports_a_broken_one() {
     let dir = tempfile::tempdir().unwrap();
     let broken = dir.path().join("bank.yaml");
     let text = fs::read_to_string("data/bank.yaml").unwrap();
-    fs::write(
-        &broken,
-        text.replacen(
-            "      - id: informatie\n        label: Informatie helpt\n        anker:",
-            "      - id: informatie\n        label: Informatie helpt\n        x_anker:",
-            1,
-        ),
-    )
-    .unwrap();
+    let edited = text.replacen(
+        "        anker:\n          nl: Ieder werkt zelfstandig;",
+        "        x_anker:\n          nl: Ieder werkt zelfstandig;",
+        1,
+    );
+    assert_ne!(edited, text, "test setup: the bank must be edited");
+    fs::write(&broken, edited).unwrap();
     voorwie()
         .args(["controleer", broken.to_str().unwrap()])
         .assert()

@@ -9,6 +9,7 @@
 //! loading does not stop at the first omission.
 
 pub mod check;
+pub mod translations;
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
