@@ -256,7 +256,33 @@ fn start_from_file(config: &Config, bank: &Bank, path: &Path) -> Result<()> {
     } else {
         path.display().to_string()
     };
-    show_result(config, bank, &session, &name)
+    show_result(config, bank, &session, &name)?;
+    if config.clipboard {
+        copy_summary(config, bank, &session, &name)?;
+    }
+    Ok(())
+}
+
+/// `--klembord`: the paste-ready summary (tekst, 80 columns) on the
+/// clipboard. Without a clipboard this is a warning, not a failure: the
+/// summary is on stdout or in the `-o` file already.
+fn copy_summary(config: &Config, bank: &Bank, session: &Session, file: &str) -> Result<()> {
+    let report = report_for(config, bank, session, file)?;
+    let summary = renderer(Format::Text, Style::paste(), config.lang).report(&report);
+    match crate::clipboard::copy(&summary) {
+        Ok(()) if !config.quiet => {
+            eprintln!("voorwie: de samenvatting (tekst) staat op het klembord.");
+        }
+        Ok(()) => {}
+        Err(why) => eprintln!(
+            "voorwie: kopiëren naar het klembord lukte niet: {why}.\n  De samenvatting staat {}; kopieer die met de hand, of schrijf haar weg met --format tekst -o samenvatting.txt.",
+            match &config.output {
+                Some(p) => format!("in '{}'", p.display()),
+                None => "hierboven (stdout)".to_owned(),
+            }
+        ),
+    }
+    Ok(())
 }
 
 /// Checks and scores a session and describes the result. Warnings (such as
@@ -303,8 +329,20 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
     let ui = ui::ui(config.lang);
     let drafts = Drafts::locate();
     let farewell = match &drafts {
-        Ok(_) => format!("voorwie: {}", Error::Paused { saved: true }),
-        Err(_) => format!("voorwie: {}", Error::Paused { saved: false }),
+        Ok(_) => format!(
+            "voorwie: {}",
+            Error::Paused {
+                saved: true,
+                lang: config.lang,
+            }
+        ),
+        Err(_) => format!(
+            "voorwie: {}",
+            Error::Paused {
+                saved: false,
+                lang: config.lang,
+            }
+        ),
     };
     terminal::install_interrupt_handler(farewell);
     let mut prompter = make_prompter(config);
@@ -348,6 +386,7 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
         Some(d) => d.save(s),
         None => Ok(()),
     })
+    .in_language(config.lang)
     .run(p);
     let mut session = match result {
         Ok(s) => s,
@@ -358,6 +397,7 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
             }
             terminal::restore_terminal();
             return Err(Error::Paused {
+                lang: config.lang,
                 saved: draft.is_some(),
             });
         }
@@ -372,11 +412,14 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
     // The professional may choose another step, with a reason.
     let (responses, _) = responses::resolve(bank, &session, "sessie").map_err(Error::Invalid)?;
     let outcome = score::score(bank, &responses);
-    if interview::choose_override(p, bank, &mut session, &outcome)? {
+    if interview::choose_override(p, bank, &mut session, &outcome, config.lang)? {
         if let Some(d) = draft.as_mut() {
             let _ = d.save(&session);
         }
         p.show(ui.override_saved)?;
+    }
+    if config.clipboard {
+        copy_summary(config, bank, &session, "sessie")?;
     }
     if offer_save(config, bank, &session, p)? {
         if let Some(d) = &draft {
@@ -512,13 +555,16 @@ fn make_prompter(config: &Config) -> Box<dyn Prompter> {
     };
     if dumb {
         let (_, cols) = console::Term::stderr().size();
-        Box::new(LinePrompter::new(
-            std::io::stdin().lock(),
-            std::io::stderr(),
-            usize::from(cols),
-        ))
+        Box::new(
+            LinePrompter::new(
+                std::io::stdin().lock(),
+                std::io::stderr(),
+                usize::from(cols),
+            )
+            .with_ui(ui::ui(config.lang)),
+        )
     } else {
-        Box::new(TerminalPrompter::new(color))
+        Box::new(TerminalPrompter::new(color).with_ui(ui::ui(config.lang)))
     }
 }
 

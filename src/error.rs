@@ -58,8 +58,12 @@ pub enum Error {
     Interrupted,
 
     /// The session stopped; `saved` says whether its answers are in a draft.
-    #[error("{}", if *.saved { crate::ui::NL.paused } else { crate::ui::NL.paused_unsaved })]
-    Paused { saved: bool },
+    /// It is said in the language of the session.
+    #[error("{}", { let ui = crate::ui::ui(*.lang); if *.saved { ui.paused } else { ui.paused_unsaved } })]
+    Paused {
+        saved: bool,
+        lang: crate::text::Lang,
+    },
 
     /// Writing to the terminal or a prompt failed.
     #[error("de terminal gaf een fout: {}", io_reason(.0))]

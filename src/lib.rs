@@ -10,6 +10,7 @@
 pub mod app;
 pub mod bank;
 pub mod card;
+pub mod clipboard;
 pub(crate) mod clock;
 pub mod compare;
 pub mod condition;

@@ -16,6 +16,16 @@ use clap::Parser;
 use voorwie::error::Error;
 
 fn main() -> ExitCode {
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == voorwie::clipboard::HELPER_ARG)
+    {
+        // The background helper of --klembord (see voorwie::clipboard).
+        return match voorwie::clipboard::serve_from_stdin() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::FAILURE,
+        };
+    }
     let cli = match cli::Cli::try_parse_from(help_as_flag(std::env::args_os())) {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {

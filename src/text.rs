@@ -94,15 +94,20 @@ impl<'de> Deserialize<'de> for Text {
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                // The language keys as an identifier: no allocation per key
+                // (the bank has hundreds of texts and is read on every run).
+                #[derive(Deserialize)]
+                #[serde(field_identifier, rename_all = "lowercase")]
+                enum Key {
+                    Nl,
+                    En,
+                }
                 let mut nl = None;
                 let mut en = None;
-                while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
-                        "nl" => nl = Some(map.next_value::<String>()?),
-                        "en" => en = Some(map.next_value::<String>()?),
-                        other => {
-                            return Err(de::Error::unknown_field(other, &["nl", "en"]));
-                        }
+                while let Some(key) = map.next_key::<Key>()? {
+                    match key {
+                        Key::Nl => nl = Some(map.next_value::<String>()?),
+                        Key::En => en = Some(map.next_value::<String>()?),
                     }
                 }
                 let nl = nl.ok_or_else(|| de::Error::missing_field("nl"))?;

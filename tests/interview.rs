@@ -349,3 +349,28 @@ fn the_default_bank_can_be_answered_from_start_to_end() {
         assert!(script.count(title) > 0, "{title} was not asked");
     }
 }
+
+#[test]
+fn the_interview_asks_in_english_when_told() {
+    let bank = load::default_bank().unwrap();
+    let mut script = Script::default()
+        .on("Goal 1", &[Do::Type("Debts")])
+        .on("Goal 2", &[Do::Type("")]);
+    let saved = RefCell::new(Vec::new());
+    let result = Interview::new(&bank, Depth::Quick, Session::new(), |s| {
+        saved.borrow_mut().push(s.clone());
+        Ok(())
+    })
+    .in_language(voorwie::text::Lang::En)
+    .run(&mut script);
+    let s = result.unwrap();
+    assert_eq!(s.goals[0].label.value, "Debts", "the user's own words stay");
+    for english in [
+        "At what moment are you using this tool?",
+        "professionals or organisations depend on each other?",
+        "Which services are involved with the family?",
+    ] {
+        assert!(script.count(english) > 0, "{english} was not asked");
+    }
+    assert_eq!(script.count("Op welk moment"), 0, "no Dutch questions");
+}

@@ -408,3 +408,40 @@ fn a_student_starts_from_a_practice_case() {
         "the case's answers are not given away"
     );
 }
+
+/// On a terminal voorwie colours its output, unless NO_COLOR is set or the
+/// user said `--kleur nooit`.
+#[test]
+fn colour_on_a_terminal_follows_no_color() {
+    let dir = tempfile::tempdir().unwrap();
+    let card = |no_color: Option<&str>, extra: &[&str]| {
+        let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("voorwie"));
+        cmd.arg("kaart")
+            .args(extra)
+            .current_dir(dir.path())
+            .env("TERM", "xterm-256color")
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("NO_COLOR");
+        if let Some(v) = no_color {
+            cmd.env("NO_COLOR", v);
+        }
+        let mut s = Session::spawn(cmd).expect("spawn voorwie in a pty");
+        s.set_expect_timeout(Some(Duration::from_secs(15)));
+        rest(&mut s)
+    };
+    let coloured = card(None, &[]);
+    assert!(coloured.contains("Startvraag"), "{coloured}");
+    assert!(coloured.contains("\x1b[1m"), "bold headings on a terminal");
+    let plain = card(Some("1"), &[]);
+    assert!(
+        plain.contains("Startvraag") && !plain.contains("\x1b[1m"),
+        "NO_COLOR"
+    );
+    let never = card(None, &["--kleur", "nooit"]);
+    assert!(
+        never.contains("Startvraag") && !never.contains("\x1b[1m"),
+        "--kleur nooit"
+    );
+}

@@ -28,6 +28,12 @@ impl<R: BufRead, W: Write> LinePrompter<R, W> {
         }
     }
 
+    /// Speaks the language of `ui`.
+    pub fn with_ui(mut self, ui: &'static crate::ui::Ui) -> Self {
+        self.ui = ui;
+        self
+    }
+
     fn write(&mut self, text: &str) -> Result<()> {
         writeln!(self.output, "{text}").map_err(Error::Terminal)
     }

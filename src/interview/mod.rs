@@ -89,6 +89,12 @@ impl<'a> Interview<'a> {
         }
     }
 
+    /// Asks in `lang` (Dutch unless told otherwise).
+    pub fn in_language(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
     fn ui(&self) -> &'static Ui {
         ui(self.lang)
     }
@@ -803,9 +809,9 @@ pub fn choose_override(
     bank: &Bank,
     session: &mut Session,
     outcome: &Outcome,
+    lang: Lang,
 ) -> Result<bool> {
-    let ui = ui(Lang::Nl);
-    let lang = Lang::Nl;
+    let ui = ui(lang);
     let mut items = vec![ui.iv_override_no.to_owned(), ui.iv_override_case.to_owned()];
     if !session.goals.is_empty() {
         items.push(ui.iv_override_goal.to_owned());

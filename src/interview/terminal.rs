@@ -101,6 +101,12 @@ impl TerminalPrompter {
         }
     }
 
+    /// Speaks the language of `ui`.
+    pub fn with_ui(mut self, ui: &'static crate::ui::Ui) -> Self {
+        self.ui = ui;
+        self
+    }
+
     fn paint(&self) -> Paint {
         Paint::new().force_styling(self.color)
     }
