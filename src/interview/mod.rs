@@ -542,7 +542,7 @@ impl<'a> Interview<'a> {
             let place = picked.len() + 1;
             let prompt = Prompt {
                 header: format!(
-                    "{}{}",
+                    "{} · {}",
                     self.header(Some(&q.level.value), pos, total, None),
                     fill(
                         ui.iv_order_place,

@@ -54,7 +54,14 @@ impl TextRenderer {
 
     fn field(&self, out: &mut String, label: &str, value: &str) {
         let first = format!("{:<LABEL_WIDTH$}", format!("{label}: "));
-        out.push_str(&self.wrap(value, &first, &" ".repeat(LABEL_WIDTH)));
+        // A label wider than the column: continue under the label's start,
+        // indented a little, rather than under a column that is not there.
+        let rest = if first.chars().count() > LABEL_WIDTH {
+            2
+        } else {
+            LABEL_WIDTH
+        };
+        out.push_str(&self.wrap(value, &first, &" ".repeat(rest)));
         out.push('\n');
     }
 
