@@ -324,6 +324,26 @@ fn html_escapes_what_a_file_says() {
     assert_eq!(code, 0, "{err}");
     assert_self_contained(&html);
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; meer"));
+
+    // The professional's own choice, with its reason, is on the page too.
+    fs::write(
+        &file,
+        "versie: 1\nantwoorden:\n  startvraag: ja\noverschrijving:\n  stap: coordinatie\n  reden: \"Het <gezin> vraagt om één plan\"\n",
+    )
+    .unwrap();
+    let (code, html, err) = run(&[
+        "start",
+        "--antwoorden",
+        file.to_str().unwrap(),
+        "--format",
+        "html",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        html.contains("<h2>Keuze van de professional</h2>"),
+        "{html}"
+    );
+    assert!(html.contains("Het &lt;gezin&gt; vraagt om één plan"));
 }
 
 #[test]

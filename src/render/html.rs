@@ -15,7 +15,7 @@ use crate::compare::Comparison;
 use crate::continuum::ContinuumView;
 use crate::examples::ExampleList;
 use crate::overview::Overview;
-use crate::report::{ActionView, ReasonView, Report, StepRef};
+use crate::report::{ActionView, OverrideView, ReasonView, Report, StepRef};
 use crate::ui::{Ui, fill};
 
 pub struct HtmlRenderer {
@@ -306,6 +306,23 @@ fn action(a: &ActionView) -> String {
     }
 }
 
+/// The professional's own choice and its reason, as HTML.
+fn override_parts(ui: &Ui, o: &OverrideView) -> (String, String) {
+    let choice = fill(
+        ui.override_line,
+        &[
+            ("chosen", &o.gekozen.naam),
+            ("suggested", &o.suggestie.naam),
+        ],
+    );
+    let reason = format!(
+        "<strong>{}:</strong> {}",
+        esc(ui.override_reason),
+        esc(&o.reden)
+    );
+    (esc(&choice), reason)
+}
+
 fn list(items: impl IntoIterator<Item = String>) -> String {
     let mut s = String::from("<ul>\n");
     for i in items {
@@ -465,19 +482,8 @@ impl Renderer for HtmlRenderer {
             for (i, g) in r.doelen.iter().enumerate() {
                 let _ = writeln!(b, "<h3>{}. {}</h3>", i + 1, esc(&g.label));
                 if let Some(o) = &g.overschrijving {
-                    let _ = writeln!(
-                        b,
-                        "<p>{} <strong>{}:</strong> {}</p>",
-                        esc(&fill(
-                            ui.override_line,
-                            &[
-                                ("chosen", &o.gekozen.naam),
-                                ("suggested", &o.suggestie.naam)
-                            ]
-                        )),
-                        esc(ui.override_reason),
-                        esc(&o.reden)
-                    );
+                    let (choice, reason) = override_parts(ui, o);
+                    let _ = writeln!(b, "<p>{choice} {reason}</p>");
                 }
                 b.push_str(&list(g.redenen.iter().map(reason)));
             }
@@ -579,19 +585,8 @@ impl Renderer for HtmlRenderer {
         }
         if let Some(o) = &r.overschrijving {
             let _ = writeln!(b, "<h2>{}</h2>", esc(ui.override_title));
-            let _ = writeln!(
-                b,
-                "<p>{}</p>\n<p><strong>{}:</strong> {}</p>",
-                esc(&fill(
-                    ui.override_line,
-                    &[
-                        ("chosen", &o.gekozen.naam),
-                        ("suggested", &o.suggestie.naam)
-                    ]
-                )),
-                esc(ui.override_reason),
-                esc(&o.reden)
-            );
+            let (choice, reason) = override_parts(ui, o);
+            let _ = writeln!(b, "<p>{choice}</p>\n<p>{reason}</p>");
         }
         if let Some(n) = &r.notities {
             let _ = writeln!(b, "<h2>{}</h2>\n<p>{}</p>", esc(ui.notes), esc(n.trim()));
