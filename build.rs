@@ -11,6 +11,12 @@
 
 use std::path::PathBuf;
 
+use serde_json::Value;
+
+#[path = "src/bank/text_fields.rs"]
+#[allow(dead_code)]
+mod text_fields;
+
 fn main() {
     let source = "data/bank.yaml";
     println!("cargo::rerun-if-changed={source}");
@@ -28,10 +34,41 @@ fn main() {
         let field = field.unwrap_or_else(|| fail(source, &format!("'{key}' ontbreekt")));
         println!("cargo::rustc-env={var}={field}");
     }
-    let json = serde_json::to_string(&value).unwrap_or_else(|e| fail(source, &e.to_string()));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("bank.json"), json)
-        .unwrap_or_else(|e| fail("OUT_DIR/bank.json", &e.to_string()));
+    let write = |name: &str, value: &Value| {
+        let json = serde_json::to_string(value).unwrap_or_else(|e| fail(source, &e.to_string()));
+        std::fs::write(out.join(name), json).unwrap_or_else(|e| fail(name, &e.to_string()));
+    };
+    // Every language, and a Dutch-only copy for the default: half the text
+    // to read when nobody asked for English.
+    write("bank.json", &value);
+    let mut dutch = value;
+    only_dutch(&mut dutch, false);
+    write("bank.nl.json", &dutch);
+}
+
+/// Replaces every `{nl: ..., en: ...}` text by its Dutch string.
+fn only_dutch(value: &mut Value, is_text: bool) {
+    match value {
+        Value::Object(map) => {
+            if is_text
+                && map.keys().all(|k| k == "nl" || k == "en")
+                && let Some(nl) = map.get("nl").cloned()
+            {
+                *value = nl;
+                return;
+            }
+            for (k, v) in map.iter_mut() {
+                only_dutch(v, text_fields::TEXT_FIELDS.contains(&k.as_str()));
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                only_dutch(item, is_text);
+            }
+        }
+        _ => {}
+    }
 }
 
 fn fail(file: &str, message: &str) -> ! {

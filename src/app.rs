@@ -161,7 +161,7 @@ pub fn run(config: &Config) -> Result<()> {
 /// The bank of `--bank`, checked, or the embedded default.
 fn load_bank(config: &Config) -> Result<Bank> {
     match &config.bank {
-        None => load::default_bank(),
+        None => load::default_bank_in(config.lang),
         Some(path) => {
             let bank = load::bank_file(path)?;
             let problems = bank::check::check(&bank, &path.display().to_string());

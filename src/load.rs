@@ -74,10 +74,23 @@ pub fn read_text(path: &Path) -> Result<String> {
 /// Places (line and column) are unknown in it; [`default_bank_source`] reads
 /// the YAML when they matter.
 pub fn default_bank() -> Result<Bank> {
+    parse_embedded(DEFAULT_BANK_JSON)
+}
+
+/// The embedded default bank with the texts of one language: for Dutch a
+/// copy without the translations, half the text to read on every run.
+pub fn default_bank_in(lang: crate::text::Lang) -> Result<Bank> {
+    match lang {
+        crate::text::Lang::Nl => parse_embedded(DEFAULT_BANK_JSON_NL),
+        crate::text::Lang::En => parse_embedded(DEFAULT_BANK_JSON),
+    }
+}
+
+fn parse_embedded(json: &str) -> Result<Bank> {
     let mut bank: Bank = PLAIN
         .with(|plain| {
             plain.set(true);
-            let parsed = serde_json::from_str(DEFAULT_BANK_JSON);
+            let parsed = serde_json::from_str(json);
             plain.set(false);
             parsed
         })
@@ -94,6 +107,9 @@ pub fn default_bank_source() -> Result<Bank> {
 
 /// `data/bank.yaml` as JSON, made by `build.rs`.
 const DEFAULT_BANK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bank.json"));
+
+/// The same with only the Dutch texts.
+const DEFAULT_BANK_JSON_NL: &str = include_str!(concat!(env!("OUT_DIR"), "/bank.nl.json"));
 
 thread_local! {
     /// Set while reading [`DEFAULT_BANK_JSON`]: serde-saphyr's `Spanned`
@@ -491,6 +507,33 @@ mod tests {
         assert!(a.len() > 20_000, "the bank serialises to almost nothing");
         assert_eq!(a, b);
         assert!(from_json.question("startvraag").is_some());
+    }
+
+    /// The Dutch-only copy is the same bank, without the translations.
+    #[test]
+    fn the_dutch_copy_is_the_bank_without_english() {
+        use crate::text::Lang;
+        let full = default_bank_source().unwrap();
+        let dutch = default_bank_in(Lang::Nl).unwrap();
+        let mut expected = serde_json::to_value(&full).unwrap();
+        fn strip(v: &mut serde_json::Value) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    if m.len() == 2 && m.contains_key("nl") && m.contains_key("en") {
+                        *v = m["nl"].clone();
+                        return;
+                    }
+                    m.values_mut().for_each(strip);
+                }
+                serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+                _ => {}
+            }
+        }
+        strip(&mut expected);
+        assert_eq!(serde_json::to_value(&dutch).unwrap(), expected);
+        assert!(crate::bank::translations::missing(&dutch, Lang::En).len() > 300);
+        let english = default_bank_in(Lang::En).unwrap();
+        assert!(crate::bank::translations::missing(&english, Lang::En).is_empty());
     }
 
     #[test]

@@ -138,7 +138,7 @@ pub struct Goal {
 }
 
 /// One line of explanation per question id.
-pub type Explanations = IndexMap<Located<String>, String>;
+pub type Explanations = IndexMap<Located<String>, String, rustc_hash::FxBuildHasher>;
 
 /// The professional's own choice of step, with the reason. The suggestion is
 /// kept beside it.
@@ -152,7 +152,7 @@ pub struct Override {
 }
 
 /// Answers by question id, in the order they were given.
-pub type Answers = IndexMap<Located<String>, Located<Answer>>;
+pub type Answers = IndexMap<Located<String>, Located<Answer>, rustc_hash::FxBuildHasher>;
 
 /// One answer as written in the file. Whether a single string is an option id
 /// or free text depends on the question, so the bank decides (see

@@ -9,6 +9,7 @@
 //! loading does not stop at the first omission.
 
 pub mod check;
+pub mod text_fields;
 pub mod translations;
 
 use indexmap::IndexMap;

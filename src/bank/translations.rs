@@ -8,30 +8,8 @@
 use serde_json::Value;
 
 use super::Bank;
+use super::text_fields::TEXT_FIELDS;
 use crate::text::Lang;
-
-/// The YAML names of the fields that hold a [`crate::text::Text`].
-const TEXT_FIELDS: [&str; 19] = [
-    "naam",
-    "beschrijving",
-    "continuum_uitleg",
-    "titel",
-    "uitleg",
-    "volledige_naam",
-    "intensiteit",
-    "kort",
-    "vormen",
-    "voorbeelden",
-    "verschil",
-    "tekst",
-    "info",
-    "zoek_uit",
-    "label",
-    "anker",
-    "actie",
-    "neerleggen",
-    "reden",
-];
 
 /// The paths of the texts without a translation into `lang`. Dutch is the
 /// original, so nothing is ever missing in Dutch.

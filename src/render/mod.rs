@@ -95,7 +95,10 @@ pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     let opts = textwrap::Options::new(width)
         .initial_indent(first)
         .subsequent_indent(rest)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        // Greedy wrapping, as terminals and editors do: the optimal-fit
+        // algorithm cost a tenth of the start-up time of `voorwie kaart`.
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
     textwrap::fill(text, opts)
 }
 
