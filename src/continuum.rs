@@ -20,6 +20,10 @@ pub struct ContinuumView {
     /// Set when one step is shown in depth.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stap: Option<String>,
+    /// The names of all five steps, in order, also when one is shown: the
+    /// HTML page draws the whole continuum with that step marked.
+    #[serde(skip)]
+    pub namen: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -92,6 +96,11 @@ pub fn build(bank: &Bank, step: Option<&str>, lang: Lang) -> Result<ContinuumVie
         ),
         stappen: views,
         stap: selected.map(|i| STEP_IDS[i].to_owned()),
+        namen: bank
+            .continuum
+            .iter()
+            .map(|s| sanitize::line(s.name.get(lang)))
+            .collect(),
     })
 }
 

@@ -303,6 +303,12 @@ fn html_result_card_and_continuum_are_self_contained_pages() {
     let (_, one, _) = run(&["continuum", "coordinatie", "--format", "html"]);
     assert_self_contained(&one);
     assert!(one.contains("Coördinatie"));
+    // One step in depth still shows the whole continuum, with that step marked.
+    assert_eq!(one.matches("<polygon").count(), 5, "five steps drawn");
+    assert_eq!(
+        one.matches("fill=\"#0b6e69\" stroke=\"#0b6e69\"").count(),
+        1
+    );
 }
 
 #[test]

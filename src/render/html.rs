@@ -119,7 +119,7 @@ struct Row<'a> {
 /// The five steps as a picture: one row per goal (and one for the case),
 /// marking where the professionals are now, the suggested step and, when
 /// the suggestion is a first step towards more, what is needed.
-fn continuum_svg(ui: &Ui, steps: &[StepRef], rows: &[Row]) -> String {
+fn continuum_svg(ui: &Ui, steps: &[StepRef], rows: &[Row], focus: Option<usize>) -> String {
     // Without rows (the card, the continuum page) only the steps are drawn.
     let label_w = if rows.is_empty() { 2.0 } else { 190.0 };
     let cell_w = if rows.is_empty() { 140.0 } else { 106.0 };
@@ -143,11 +143,17 @@ fn continuum_svg(ui: &Ui, steps: &[StepRef], rows: &[Row]) -> String {
     for (i, step) in steps.iter().enumerate().take(5) {
         let x = label_w + cell_w * i as f64;
         let shade = ["#eef5f4", "#d9ebe9", "#bfdcd9", "#a1cbc7", "#80b8b3"][i];
+        // The step shown in depth stands out; the others step back.
+        let (shade, text, stroke) = match focus {
+            Some(f) if f == i => ("#0b6e69", "#ffffff", "#0b6e69"),
+            Some(_) => (shade, "#5b6770", "#ffffff"),
+            None => (shade, "#1d2a33", "#ffffff"),
+        };
         let _ = write!(
             s,
-            "<polygon points=\"{x0},4 {x1},4 {x2},{ym} {x1},{yb} {x0},{yb} {x3},{ym}\" fill=\"{shade}\" stroke=\"#ffffff\" stroke-width=\"2\"/>\
-             <text x=\"{tx}\" y=\"20\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1d2a33\">{n}</text>\
-             <text x=\"{tx}\" y=\"35\" font-size=\"12.5\" font-weight=\"600\" text-anchor=\"middle\" fill=\"#1d2a33\">{name}</text>",
+            "<polygon points=\"{x0},4 {x1},4 {x2},{ym} {x1},{yb} {x0},{yb} {x3},{ym}\" fill=\"{shade}\" stroke=\"{stroke}\" stroke-width=\"2\"/>\
+             <text x=\"{tx}\" y=\"20\" font-size=\"11\" text-anchor=\"middle\" fill=\"{text}\">{n}</text>\
+             <text x=\"{tx}\" y=\"35\" font-size=\"12.5\" font-weight=\"600\" text-anchor=\"middle\" fill=\"{text}\">{name}</text>",
             x0 = x,
             x1 = x + cell_w - 10.0,
             x2 = x + cell_w,
@@ -409,7 +415,7 @@ impl Renderer for HtmlRenderer {
                 strong: false,
             });
         }
-        b.push_str(&continuum_svg(ui, &r.continuum, &rows));
+        b.push_str(&continuum_svg(ui, &r.continuum, &rows, None));
         let _ = writeln!(b, "<p class=\"note\">{}</p>", esc(ui.higher_not_better));
         b.push_str("<table class=\"meta\">\n");
         let mut meta = |k: &str, v: String| {
@@ -668,7 +674,7 @@ impl Renderer for HtmlRenderer {
                 naam: s.naam.clone(),
             })
             .collect();
-        b.push_str(&continuum_svg(ui, &steps, &[]));
+        b.push_str(&continuum_svg(ui, &steps, &[], None));
         let _ = writeln!(
             b,
             "<table class=\"steps\">\n<tr><th>{}</th><th>{}</th></tr>",
@@ -700,16 +706,22 @@ impl Renderer for HtmlRenderer {
         let _ = writeln!(b, "<h1>{}</h1>", esc(ui.continuum_title));
         let _ = writeln!(b, "<p class=\"note\">{}</p>", esc(&v.uitleg));
         let steps: Vec<StepRef> = v
-            .stappen
+            .namen
             .iter()
-            .map(|s| StepRef {
-                stap: s.id.clone(),
-                index: s.index,
-                naam: s.naam.clone(),
+            .enumerate()
+            .map(|(index, naam)| StepRef {
+                stap: String::new(),
+                index,
+                naam: naam.clone(),
             })
             .collect();
+        let focus = v
+            .stap
+            .as_ref()
+            .and_then(|id| v.stappen.iter().find(|s| &s.id == id))
+            .map(|s| s.index);
         if steps.len() == 5 {
-            b.push_str(&continuum_svg(ui, &steps, &[]));
+            b.push_str(&continuum_svg(ui, &steps, &[], focus));
         }
         for s in &v.stappen {
             let focus = if v.stap.as_deref() == Some(s.id.as_str()) {
