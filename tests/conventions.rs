@@ -311,15 +311,11 @@ fn html_result_card_and_continuum_are_self_contained_pages() {
     );
 }
 
-#[test]
-fn html_escapes_what_a_file_says() {
+/// The HTML page of a session written as YAML.
+fn html_of(session: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("sessie.yaml");
-    fs::write(
-        &file,
-        "versie: 1\nantwoorden:\n  startvraag: ja\ndoelen:\n  - label: \"<script>alert(1)</script> & meer\"\n    antwoorden:\n      doel_afhankelijk: verweven\n",
-    )
-    .unwrap();
+    fs::write(&file, session).unwrap();
     let (code, html, err) = run(&[
         "start",
         "--antwoorden",
@@ -329,22 +325,20 @@ fn html_escapes_what_a_file_says() {
     ]);
     assert_eq!(code, 0, "{err}");
     assert_self_contained(&html);
+    html
+}
+
+#[test]
+fn html_escapes_what_a_file_says() {
+    let html = html_of(
+        "versie: 1\nantwoorden:\n  startvraag: ja\ndoelen:\n  - label: \"<script>alert(1)</script> & meer\"\n    antwoorden:\n      doel_afhankelijk: verweven\n",
+    );
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; meer"));
 
     // The professional's own choice, with its reason, is on the page too.
-    fs::write(
-        &file,
+    let html = html_of(
         "versie: 1\nantwoorden:\n  startvraag: ja\noverschrijving:\n  stap: coordinatie\n  reden: \"Het <gezin> vraagt om één plan\"\n",
-    )
-    .unwrap();
-    let (code, html, err) = run(&[
-        "start",
-        "--antwoorden",
-        file.to_str().unwrap(),
-        "--format",
-        "html",
-    ]);
-    assert_eq!(code, 0, "{err}");
+    );
     assert!(
         html.contains("<h2>Keuze van de professional</h2>"),
         "{html}"
