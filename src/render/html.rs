@@ -67,7 +67,7 @@ footer { margin-top: 2rem; font-size: .85rem; color: var(--muted); border-top: 1
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5pt; }
   h2 { break-after: avoid; }
-  table, .step-detail, svg { break-inside: avoid; }
+  tr, .step-detail, svg { break-inside: avoid; }
   .privacy { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
