@@ -79,11 +79,7 @@ pub fn build(bank: &Bank, lang: Lang) -> Card {
             .iter()
             .map(|o| CardOption {
                 id: o.id.value.clone(),
-                label: sanitize::line(
-                    o.label
-                        .as_ref()
-                        .map_or(o.id.value.as_str(), |l| l.get(lang)),
-                ),
+                label: o.label_in(lang),
                 anker: o.anchor.as_ref().map(|a| sanitize::line(a.get(lang))),
             })
             .collect(),

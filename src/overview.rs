@@ -558,13 +558,9 @@ pub fn describe(bank: &Bank, tally: &Tally, lang: Lang) -> Overview {
             ActionKey::Missing(p) => {
                 let m = bank.scoring.missing.as_ref()?;
                 let party = bank.question(&m.needed.value)?.options.get(*p)?;
-                let name = party
-                    .label
-                    .as_ref()
-                    .map_or(party.id.value.as_str(), |l| l.get(lang));
                 (
                     format!("ontbrekend:{}", party.id.value),
-                    fill(u.ov_missing, &[("party", &sanitize::line(name))]),
+                    fill(u.ov_missing, &[("party", &party.label_in(lang))]),
                 )
             }
         })

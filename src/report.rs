@@ -446,13 +446,7 @@ impl Words<'_> {
         let labels: Vec<String> = options
             .iter()
             .filter_map(|i| q.options.get(*i))
-            .map(|o| {
-                sanitize::line(
-                    o.label
-                        .as_ref()
-                        .map_or(o.id.value.as_str(), |l| l.get(self.lang)),
-                )
-            })
+            .map(|o| o.label_in(self.lang))
             .collect();
         let answer = if labels.is_empty() {
             self.ui.none_chosen.to_owned()
@@ -645,13 +639,7 @@ impl Words<'_> {
                 let list: Vec<String> = parties
                     .iter()
                     .filter_map(|i| q.options.get(*i))
-                    .map(|o| {
-                        sanitize::line(
-                            o.label
-                                .as_ref()
-                                .map_or(o.id.value.as_str(), |l| l.get(self.lang)),
-                        )
-                    })
+                    .map(|o| o.label_in(self.lang))
                     .collect();
                 ActionView {
                     tekst: sanitize::line(&fill(
@@ -731,15 +719,7 @@ pub fn answer_text(
     use crate::responses::Response as R;
     let q = bank.question(question)?;
     let u = ui(lang);
-    let label = |i: &usize| {
-        q.options.get(*i).map(|o| {
-            sanitize::line(
-                o.label
-                    .as_ref()
-                    .map_or(o.id.value.as_str(), |l| l.get(lang)),
-            )
-        })
-    };
+    let label = |i: &usize| q.options.get(*i).map(|o| o.label_in(lang));
     let text = match responses.get(question, goal)? {
         R::Option(i) => label(i)?,
         R::Options(v) if v.is_empty() => u.none_chosen.to_owned(),

@@ -287,6 +287,16 @@ pub struct AnswerOption {
 }
 
 impl AnswerOption {
+    /// What the user reads for this option: its label in `lang`, or its id
+    /// when it has none, safe to print.
+    pub fn label_in(&self, lang: crate::text::Lang) -> String {
+        crate::sanitize::line(
+            self.label
+                .as_ref()
+                .map_or(self.id.value.as_str(), |l| l.get(lang)),
+        )
+    }
+
     pub fn weight(&self) -> i32 {
         self.weight.as_ref().map_or(0, |w| w.value)
     }

@@ -388,13 +388,7 @@ impl<'a> Interview<'a> {
             ..Prompt::default()
         };
         let current = self.current_answer(q, goal).cloned();
-        let label = |o: &crate::bank::AnswerOption| {
-            sanitize::line(
-                o.label
-                    .as_ref()
-                    .map_or(o.id.value.as_str(), |l| l.get(lang)),
-            )
-        };
+        let label = |o: &crate::bank::AnswerOption| o.label_in(lang);
         if q.kind.value.has_options() {
             prompt.details = q
                 .options
