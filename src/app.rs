@@ -256,9 +256,11 @@ fn start_from_file(config: &Config, bank: &Bank, path: &Path) -> Result<()> {
     } else {
         path.display().to_string()
     };
-    show_result(config, bank, &session, &name)?;
+    // One report for the output and the clipboard: warnings are printed once.
+    let report = report_for(config, bank, &session, &name)?;
+    emit(config, |r| r.report(&report))?;
     if config.clipboard {
-        copy_summary(config, bank, &session, &name)?;
+        copy_summary(config, &report);
     }
     Ok(())
 }
@@ -266,9 +268,8 @@ fn start_from_file(config: &Config, bank: &Bank, path: &Path) -> Result<()> {
 /// `--klembord`: the paste-ready summary (tekst, 80 columns) on the
 /// clipboard. Without a clipboard this is a warning, not a failure: the
 /// summary is on stdout or in the `-o` file already.
-fn copy_summary(config: &Config, bank: &Bank, session: &Session, file: &str) -> Result<()> {
-    let report = report_for(config, bank, session, file)?;
-    let summary = renderer(Format::Text, Style::paste(), config.lang).report(&report);
+fn copy_summary(config: &Config, report: &report::Report) {
+    let summary = renderer(Format::Text, Style::paste(), config.lang).report(report);
     match crate::clipboard::copy(&summary) {
         Ok(()) if !config.quiet => {
             eprintln!("voorwie: de samenvatting (tekst) staat op het klembord.");
@@ -282,7 +283,6 @@ fn copy_summary(config: &Config, bank: &Bank, session: &Session, file: &str) -> 
             }
         ),
     }
-    Ok(())
 }
 
 /// Checks and scores a session and describes the result. Warnings (such as
@@ -419,7 +419,7 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
         p.show(ui.override_saved)?;
     }
     if config.clipboard {
-        copy_summary(config, bank, &session, "sessie")?;
+        copy_summary(config, &report_for(config, bank, &session, "sessie")?);
     }
     if offer_save(config, bank, &session, p)? {
         if let Some(d) = &draft {

@@ -247,6 +247,27 @@ fn clipboard_without_a_display_falls_back_clearly() {
         stderr.contains("klembord lukte niet") && stderr.contains("geen grafische sessie"),
         "{stderr}"
     );
+
+    // The clipboard uses the same report: warnings about the file come once.
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("oud.yaml");
+    fs::write(
+        &old,
+        "versie: 1\nbank: {id: voorwie-standaard, versie: \"0.9.0\"}\nantwoorden:\n  startvraag: ja\n  oude_vraag: ja\n",
+    )
+    .unwrap();
+    let out = voorwie()
+        .args(["start", "--antwoorden", old.to_str().unwrap(), "--klembord"])
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr.matches("onbekende vraag 'oude_vraag'").count(),
+        1,
+        "{stderr}"
+    );
 }
 
 /// What makes a page self-contained: nothing that runs, nothing loaded.
