@@ -518,7 +518,7 @@ pub const NL: Ui = Ui {
     resume_notice: "Er wacht nog een onafgemaakte sessie ({count} in totaal). Ga daarmee verder met: voorwie start --hervat",
     save_keep_draft: "Nog niet: concept bewaren (verder met voorwie start --hervat)",
     save_discard: "Niet opslaan en het concept weggooien",
-    paused: "sessie onderbroken.\nJe antwoorden zijn bewaard. Ga verder met: voorwie start --hervat",
+    paused: "sessie onderbroken.\nJe antwoorden zijn bewaard. Ga verder met:\n  voorwie start --hervat",
     draft_kept: "Het concept blijft bewaard ({file}); ga verder met: voorwie start --hervat",
     paused_unsaved: "sessie onderbroken. Je antwoorden konden niet bewaard worden.",
 };
@@ -782,7 +782,7 @@ pub const EN: Ui = Ui {
     resume_notice: "An unfinished session is waiting ({count} in all). Continue it with: voorwie start --hervat",
     save_keep_draft: "Not yet: keep the draft (continue with voorwie start --hervat)",
     save_discard: "Do not save and throw the draft away",
-    paused: "session paused.\nYour answers have been kept. Continue with: voorwie start --hervat",
+    paused: "session paused.\nYour answers have been kept. Continue with:\n  voorwie start --hervat",
     draft_kept: "The draft is kept ({file}); continue with: voorwie start --hervat",
     paused_unsaved: "session paused. Your answers could not be kept.",
 };

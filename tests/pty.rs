@@ -133,6 +133,12 @@ fn ctrl_c_stops_cleanly_and_shows_the_cursor_again() {
     s.send(ControlCode::EndOfText).unwrap();
     let out = rest(&mut s);
     assert!(out.contains("onderbroken"), "{out}");
+    // The command to go on stands on a line of its own, so a narrow
+    // terminal does not break it in the middle.
+    assert!(
+        out.lines().any(|l| l.trim() == "voorwie start --hervat"),
+        "{out}"
+    );
     assert_eq!(exit_code(&s), 130);
     // dialoguer hides the cursor while a list is shown; it must be back.
     let hidden = out.rfind("\x1b[?25l");
