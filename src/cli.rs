@@ -576,7 +576,22 @@ pub fn dutch_error(e: &clap::Error) -> String {
     {
         msg.push_str("\n  tip: gebruik voorwie --help");
     }
-    format!("voorwie: {msg}\nMeer hulp: voorwie --help (of voorwie OPDRACHT --help).")
+    // The usage line of the (sub)command that was typed, and the help that
+    // belongs to it: `voorwie vergelijk a.yaml` points to `voorwie vergelijk --help`.
+    let usage = get(ContextKind::Usage);
+    let usage = usage.trim_start_matches("Usage: ").trim_end();
+    let help = match usage.split_whitespace().nth(1) {
+        Some(sub) if !sub.starts_with('[') => format!("voorwie {sub} --help"),
+        _ => "voorwie --help".to_owned(),
+    };
+    if usage.is_empty() {
+        // clap gives no usage with some errors (a wrong value).
+        format!("voorwie: {msg}\nMeer hulp: voorwie --help (of voorwie OPDRACHT --help)")
+    } else {
+        // "Gebruik: " is two characters wider than clap's "Usage: ".
+        let usage = usage.replace("\n       ", "\n         ");
+        format!("voorwie: {msg}\nGebruik: {usage}\nMeer hulp: {help}")
+    }
 }
 
 #[cfg(test)]

@@ -104,27 +104,57 @@ fn version_names_the_embedded_bank() {
 
 #[test]
 fn usage_errors_are_dutch_with_a_hint_and_exit_code_2() {
-    let cases: [(&[&str], &str); 6] = [
-        (&["--formaat", "json"], "tip: bedoel je --format?"),
+    // (arguments, part of the message, the usage line, the help to read)
+    let cases: [(&[&str], &str, &str, &str); 6] = [
         (
+            &["--formaat", "json"],
+            "tip: bedoel je --format?",
+            "Gebruik: voorwie [OPTIES]\n         voorwie OPDRACHT [OPTIES]\n",
+            "voorwie --help",
+        ),
+        (
+            // clap gives no usage with a wrong value.
             &["kaart", "--format", "pdf"],
             "'pdf' is geen geldige waarde voor --format",
+            "",
+            "voorwie --help (of voorwie OPDRACHT --help)",
         ),
-        (&["kart"], "onbekende opdracht 'kart'"),
-        (&["vergelijk", "een.yaml"], "te weinig waarden"),
+        (
+            &["kart"],
+            "onbekende opdracht 'kart'",
+            "Gebruik: voorwie [OPTIES]",
+            "voorwie --help",
+        ),
+        (
+            &["vergelijk", "een.yaml"],
+            "te weinig waarden",
+            "Gebruik: voorwie vergelijk BESTAND BESTAND... [OPTIES]\n",
+            "voorwie vergelijk --help",
+        ),
         (
             &["start", "--antwoorden", "a.yaml", "--hervat"],
             "kan niet samen met",
+            "Gebruik: voorwie start [OPTIES]\n",
+            "voorwie start --help",
         ),
-        (&["completions"], "er ontbreekt"),
+        (
+            &["completions"],
+            "er ontbreekt",
+            "Gebruik: voorwie completions SHELL\n",
+            "voorwie completions --help",
+        ),
     ];
-    for (args, needle) in cases {
+    for (args, needle, usage, help) in cases {
         let (code, out, err) = run(args);
         assert_eq!(code, 2, "{args:?}: {err}");
         assert!(out.is_empty(), "{args:?}: nothing on stdout");
         assert!(err.starts_with("voorwie: "), "{args:?}: {err}");
         assert!(err.contains(needle), "{args:?}: {err}");
-        assert!(err.contains("voorwie --help"), "{args:?}: {err}");
+        assert!(err.contains(usage), "{args:?}: {err}");
+        assert!(
+            err.ends_with(&format!("Meer hulp: {help}\n")),
+            "{args:?}: {err}"
+        );
         assert!(
             !err.contains("error:") && !err.contains("Usage"),
             "{args:?}: {err}"
