@@ -463,6 +463,21 @@ pub struct OverrideCounts {
     pub gelijk: usize,
 }
 
+impl OverrideCounts {
+    /// The counts as one sentence, the same in every format.
+    pub fn line(&self, ui: &crate::ui::Ui) -> String {
+        fill(
+            ui.ov_overrides_line,
+            &[
+                ("total", &self.totaal.to_string()),
+                ("heavier", &self.zwaarder.to_string()),
+                ("lighter", &self.lichter.to_string()),
+                ("same", &self.gelijk.to_string()),
+            ],
+        )
+    }
+}
+
 /// Clean text with a capital first letter (a goal placeholder may start it).
 fn capitalised(text: &str) -> String {
     let text = sanitize::line(text);

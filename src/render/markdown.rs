@@ -618,16 +618,7 @@ impl Renderer for MarkdownRenderer {
             }
         }
         out.push(format!("\n## {}\n", ui.ov_overrides));
-        let ov = &o.overschrijvingen;
-        out.push(fill(
-            ui.ov_overrides_line,
-            &[
-                ("total", &ov.totaal.to_string()),
-                ("heavier", &ov.zwaarder.to_string()),
-                ("lighter", &ov.lichter.to_string()),
-                ("same", &ov.gelijk.to_string()),
-            ],
-        ));
+        out.push(o.overschrijvingen.line(ui));
         if !o.niet_gelezen_bestanden.is_empty() {
             out.push(format!("\n## {}\n", ui.ov_failed_title));
             for f in &o.niet_gelezen_bestanden {

@@ -942,18 +942,7 @@ impl Renderer for TextRenderer {
             if ov.totaal == 0 {
                 self.paragraph(&mut out, ui.ov_no_overrides);
             } else {
-                self.paragraph(
-                    &mut out,
-                    &fill(
-                        ui.ov_overrides_line,
-                        &[
-                            ("total", &ov.totaal.to_string()),
-                            ("heavier", &ov.zwaarder.to_string()),
-                            ("lighter", &ov.lichter.to_string()),
-                            ("same", &ov.gelijk.to_string()),
-                        ],
-                    ),
-                );
+                self.paragraph(&mut out, &ov.line(ui));
             }
         }
         if !o.niet_gelezen_bestanden.is_empty() {
