@@ -86,11 +86,11 @@ pub fn default_bank_in(lang: crate::text::Lang) -> Result<Bank> {
     }
 }
 
-fn parse_embedded(json: &str) -> Result<Bank> {
+fn parse_embedded(json: &'static str) -> Result<Bank> {
     let mut bank: Bank = PLAIN
         .with(|plain| {
             plain.set(true);
-            let parsed = serde_json::from_str(json);
+            let parsed = crate::text::borrowing_from(json, || serde_json::from_str(json));
             plain.set(false);
             parsed
         })
@@ -507,6 +507,26 @@ mod tests {
         assert!(a.len() > 20_000, "the bank serialises to almost nothing");
         assert_eq!(a, b);
         assert!(from_json.question("startvraag").is_some());
+    }
+
+    /// The embedded bank lends its texts (the start-up saving of
+    /// `text::borrowing_from`); a bank from a file owns them.
+    #[test]
+    fn the_embedded_bank_lends_its_texts() {
+        use crate::text::Lang;
+        for lang in [Lang::Nl, Lang::En] {
+            let bank = default_bank_in(lang).unwrap();
+            let lent = bank
+                .questions
+                .iter()
+                .filter(|q| q.text.is_borrowed())
+                .count();
+            assert!(bank.name.is_borrowed());
+            assert!(lent * 10 >= bank.questions.len() * 9, "{lent} lent");
+        }
+        let from_yaml = default_bank_source().unwrap();
+        assert!(!from_yaml.name.is_borrowed());
+        assert!(from_yaml.questions.iter().all(|q| !q.text.is_borrowed()));
     }
 
     /// The Dutch-only copy is the same bank, without the translations.
