@@ -41,6 +41,21 @@ fn clean(text: &str, keep_newlines: bool) -> String {
 /// (U+0080–U+009F) and bidirectional controls (U+202A–U+202E,
 /// U+2066–U+2069). Every other character is safe.
 fn is_clean(bytes: &[u8], keep_newlines: bool) -> bool {
+    // Most text has none of the bytes that can begin something to remove.
+    // Looking for those 16 bytes at a time, without an early exit, lets the
+    // compiler use vector instructions; only text that has one gets the
+    // exact check. (The exact check alone was a tenth of the instructions
+    // of `voorwie kaart`.)
+    let suspect = |b: u8| {
+        ((b < 0x20) & !(keep_newlines & (b == b'\n'))) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
+    };
+    let any_suspect = bytes
+        .chunks(16)
+        .any(|chunk| chunk.iter().fold(false, |seen, &b| seen | suspect(b)));
+    !any_suspect || is_clean_exactly(bytes, keep_newlines)
+}
+
+fn is_clean_exactly(bytes: &[u8], keep_newlines: bool) -> bool {
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -102,6 +117,12 @@ mod tests {
                     c => !is_dangerous(c),
                 });
                 assert_eq!(is_clean(text.as_bytes(), keep), by_chars, "U+{cp:04X}");
+                // In a longer text, at every place around the 16-byte
+                // blocks of the quick check.
+                for at in [0, 14, 15, 16, 17, 31, 32, 40] {
+                    let long = format!("{}{c}{}", "x".repeat(at), "y".repeat(40));
+                    assert_eq!(is_clean(long.as_bytes(), keep), by_chars, "U+{cp:04X}@{at}");
+                }
             }
         }
     }
