@@ -10,7 +10,7 @@ use std::path::Path;
 use crate::bank::{self, Bank, DEFAULT_BANK_NAME};
 use crate::config::{ColorChoice, Command, Config};
 use crate::draft::{self, Draft, Drafts};
-use crate::error::{Error, Result};
+use crate::error::{Error, Kept, Result};
 use crate::interview::line::LinePrompter;
 use crate::interview::terminal::{self, TerminalPrompter};
 use crate::interview::{self, Depth, Interview, Prompt, Prompter, Reply};
@@ -328,23 +328,15 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
     }
     let ui = ui::ui(config.lang);
     let drafts = Drafts::locate();
-    let farewell = match &drafts {
-        Ok(_) => format!(
-            "voorwie: {}",
-            Error::Paused {
-                saved: true,
-                lang: config.lang,
-            }
-        ),
-        Err(_) => format!(
-            "voorwie: {}",
-            Error::Paused {
-                saved: false,
-                lang: config.lang,
-            }
-        ),
+    let farewell = |kept| {
+        let lang = config.lang;
+        format!("voorwie: {}", Error::Paused { kept, lang })
     };
-    terminal::install_interrupt_handler(farewell);
+    let before_saving = match &drafts {
+        Ok(_) => Kept::Nothing,
+        Err(_) => Kept::Failed,
+    };
+    terminal::install_interrupt_handler(farewell(before_saving), farewell(Kept::Draft));
     let mut prompter = make_prompter(config);
     let p = prompter.as_mut();
 
@@ -364,7 +356,11 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
         Err(e) => p.show(&ui::fill(ui.autosave_failed, &[("error", &e.to_string())]))?,
     }
     let (session, mut draft) = match resumed {
-        Some((session, draft)) => (session, Some(draft)),
+        Some((session, draft)) => {
+            // The draft being continued is on disk already.
+            terminal::mark_kept();
+            (session, Some(draft))
+        }
         None => {
             let mut session = Session::new();
             session.bank = Some(bank_ref(bank));
@@ -383,7 +379,7 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
     let depth = draft.as_ref().map_or(depth, Draft::depth);
 
     let result = Interview::new(bank, depth, session, |s| match draft.as_mut() {
-        Some(d) => d.save(s),
+        Some(d) => d.save(s).map(|()| terminal::mark_kept()),
         None => Ok(()),
     })
     .in_language(config.lang)
@@ -396,9 +392,14 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
                 std::thread::sleep(std::time::Duration::from_secs(5));
             }
             terminal::restore_terminal();
+            let kept = match &draft {
+                Some(d) if d.path().exists() => Kept::Draft,
+                Some(_) => Kept::Nothing,
+                None => Kept::Failed,
+            };
             return Err(Error::Paused {
                 lang: config.lang,
-                saved: draft.is_some(),
+                kept,
             });
         }
         Err(e) => return Err(e),

@@ -57,17 +57,29 @@ pub enum Error {
     #[error("sessie onderbroken")]
     Interrupted,
 
-    /// The session stopped; `saved` says whether its answers are in a draft.
+    /// The session stopped; `kept` says what happened to its answers.
     /// It is said in the language of the session.
-    #[error("{}", { let ui = crate::ui::ui(*.lang); if *.saved { ui.paused } else { ui.paused_unsaved } })]
-    Paused {
-        saved: bool,
-        lang: crate::text::Lang,
-    },
+    #[error("{}", { let ui = crate::ui::ui(*.lang); match .kept {
+        Kept::Draft => ui.paused,
+        Kept::Failed => ui.paused_unsaved,
+        Kept::Nothing => ui.paused_nothing,
+    } })]
+    Paused { kept: Kept, lang: crate::text::Lang },
 
     /// Writing to the terminal or a prompt failed.
     #[error("de terminal gaf een fout: {}", io_reason(.0))]
     Terminal(io::Error),
+}
+
+/// What became of the answers of a session that stopped halfway.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kept {
+    /// They are in a draft, to continue with `voorwie start --hervat`.
+    Draft,
+    /// There was no place to save them (see [`crate::draft::Drafts`]).
+    Failed,
+    /// Nothing had been answered yet, so there was nothing to keep.
+    Nothing,
 }
 
 impl Error {

@@ -71,6 +71,17 @@ impl Session {
         }
     }
 
+    /// True when nothing has been filled in yet: no moment, case text,
+    /// answers, goals, override or notes (only where and when it started).
+    pub fn is_blank(&self) -> bool {
+        self.moment.is_none()
+            && self.case_text.is_none()
+            && self.answers.is_empty()
+            && self.goals.is_empty()
+            && self.override_.is_none()
+            && self.notes.is_none()
+    }
+
     /// The goal with this label (compared case- and whitespace-insensitively).
     pub fn goal_index(&self, label: &str) -> Option<usize> {
         let key = goal_key(label);

@@ -259,6 +259,7 @@ pub struct Ui {
     pub paused: &'static str,
     pub draft_kept: &'static str,
     pub paused_unsaved: &'static str,
+    pub paused_nothing: &'static str,
 }
 
 /// The Dutch interface.
@@ -521,6 +522,7 @@ pub const NL: Ui = Ui {
     paused: "sessie onderbroken.\nJe antwoorden zijn bewaard. Ga verder met:\n  voorwie start --hervat",
     draft_kept: "Het concept blijft bewaard ({file}); ga verder met: voorwie start --hervat",
     paused_unsaved: "sessie onderbroken. Je antwoorden konden niet bewaard worden.",
+    paused_nothing: "sessie onderbroken. Er was nog niets beantwoord, dus er is niets bewaard.",
 };
 
 /// English, for English-speaking students and colleagues (`--taal en`).
@@ -785,6 +787,7 @@ pub const EN: Ui = Ui {
     paused: "session paused.\nYour answers have been kept. Continue with:\n  voorwie start --hervat",
     draft_kept: "The draft is kept ({file}); continue with: voorwie start --hervat",
     paused_unsaved: "session paused. Your answers could not be kept.",
+    paused_nothing: "session stopped. Nothing was answered yet, so nothing was kept.",
 };
 
 /// The interface strings for a language.

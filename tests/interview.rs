@@ -305,6 +305,38 @@ fn an_interrupted_session_has_saved_every_answer_given() {
 }
 
 #[test]
+fn a_blank_session_is_saved_from_its_first_answer_a_case_at_once() {
+    let bank = load::default_bank().unwrap();
+    // Stopped at the very first question: nothing to keep, no empty draft.
+    let mut script = Script::default().on("Op welk moment", &[Do::Stop]);
+    let (result, saved) = run(&bank, Depth::Quick, &mut script);
+    assert!(matches!(result, Err(Error::Interrupted)));
+    assert!(saved.is_empty(), "saved {} times", saved.len());
+    // Answers, then stop: the draft was written from the first answer on.
+    let mut script = Script::default()
+        .on("Op welk moment", &[Do::Pick(1)])
+        .on("Doel 1", &[Do::Stop]);
+    let (_, saved) = run(&bank, Depth::Quick, &mut script);
+    assert!(!saved.is_empty());
+    assert!(
+        saved[0].moment.is_some(),
+        "the first save has the first answer"
+    );
+    // A session that starts from a practice case has its text and goals
+    // before any question: it is saved at once.
+    let mut case = Session::new();
+    case.case_text = Some("Moeder en twee kinderen".into());
+    let saved = RefCell::new(Vec::new());
+    let mut script = Script::default().on("Op welk moment", &[Do::Stop]);
+    let _ = Interview::new(&bank, Depth::Quick, case, |s| {
+        saved.borrow_mut().push(s.clone());
+        Ok(())
+    })
+    .run(&mut script);
+    assert_eq!(saved.into_inner().len(), 1);
+}
+
+#[test]
 fn a_resumed_session_continues_at_the_first_unanswered_question() {
     let bank = mini();
     // Stop at the first goal's safety question...

@@ -125,14 +125,35 @@ fn a_whole_session_with_arrow_keys_and_enter() {
     assert!(String::from_utf8_lossy(&again).contains("Moment:      Casuïstiekbespreking"));
 }
 
+fn drafts_in(dir: &Path) -> usize {
+    fs::read_dir(dir.join("gegevens/concepten")).map_or(0, |d| d.count())
+}
+
 #[test]
-fn ctrl_c_stops_cleanly_and_shows_the_cursor_again() {
+fn ctrl_c_before_any_answer_keeps_no_empty_draft() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = spawn(dir.path(), "xterm-256color", &[]);
     s.expect("Op welk moment").unwrap();
     s.send(ControlCode::EndOfText).unwrap();
     let out = rest(&mut s);
-    assert!(out.contains("onderbroken"), "{out}");
+    assert!(out.contains("Er was nog niets beantwoord"), "{out}");
+    assert!(!out.contains("bewaard. Ga verder"), "{out}");
+    assert_eq!(exit_code(&s), 130);
+    assert_eq!(drafts_in(dir.path()), 0, "an empty draft was left behind");
+}
+
+#[test]
+fn ctrl_c_stops_cleanly_and_shows_the_cursor_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = spawn(dir.path(), "xterm-256color", &[]);
+    s.expect("Op welk moment").unwrap();
+    // One answer (the moment), then stop at the next question.
+    s.send("\r").unwrap();
+    s.expect("Vraag 2").unwrap();
+    s.send(ControlCode::EndOfText).unwrap();
+    let out = rest(&mut s);
+    assert!(out.contains("Je antwoorden zijn bewaard"), "{out}");
+    assert_eq!(drafts_in(dir.path()), 1, "the answer is in a draft");
     // The command to go on stands on a line of its own, so a narrow
     // terminal does not break it in the middle.
     assert!(

@@ -117,9 +117,14 @@ impl<'a> Interview<'a> {
         // A practice case fills in the moment and goals; only answers mean
         // that this session was started before.
         let resuming = crate::draft::answer_count(&self.session) > 0;
-        // Save at once, so even an interruption at the first question leaves
-        // a draft to resume.
-        self.changed();
+        // Save at once when there is something to keep (a practice case's
+        // moment and goals, or earlier answers), so that even an
+        // interruption at the first question leaves a draft to resume. A
+        // blank session gets its draft with the first answer: stopping before
+        // that leaves no empty draft behind.
+        if !self.session.is_blank() {
+            self.changed();
+        }
         self.intro(p, resuming)?;
         let mut pos = self.first_unanswered();
         loop {

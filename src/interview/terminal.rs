@@ -34,7 +34,10 @@ static SAVED_MODE: OnceLock<rustix::termios::Termios> = OnceLock::new();
 /// itself. If it does not within a moment (the signal came while nothing was
 /// being read), the handler restores the terminal mode and the cursor,
 /// prints `farewell` and ends the process. Safe to call more than once.
-pub fn install_interrupt_handler(farewell: String) {
+///
+/// Until [`mark_kept`] is called the handler says `farewell`; after it,
+/// `farewell_kept` (the draft on disk now holds the answers).
+pub fn install_interrupt_handler(farewell: String, farewell_kept: String) {
     if let Ok(mode) = rustix::termios::tcgetattr(std::io::stdin()) {
         let _ = SAVED_MODE.set(mode);
     }
@@ -46,10 +49,24 @@ pub fn install_interrupt_handler(farewell: String) {
             .is_ok()
         {
             restore_terminal();
-            eprintln!("\n{farewell}");
+            let said = if KEPT.load(Ordering::SeqCst) {
+                &farewell_kept
+            } else {
+                &farewell
+            };
+            eprintln!("\n{said}");
             std::process::exit(130);
         }
     });
+}
+
+/// Whether the session's draft has been written (see [`mark_kept`]).
+static KEPT: AtomicBool = AtomicBool::new(false);
+
+/// Tells the interrupt handler that the answers are now in a draft, so that
+/// its farewell says so (and not before anything was written).
+pub fn mark_kept() {
+    KEPT.store(true, Ordering::SeqCst);
 }
 
 /// Called by the session when it stops because of an interruption, so the
