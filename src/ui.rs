@@ -521,8 +521,8 @@ pub const NL: Ui = Ui {
     save_discard: "Niet opslaan en het concept weggooien",
     paused: "sessie onderbroken.\nJe antwoorden zijn bewaard. Ga verder met:\n  voorwie start --hervat",
     draft_kept: "Het concept blijft bewaard ({file}); ga verder met: voorwie start --hervat",
-    paused_unsaved: "sessie onderbroken. Je antwoorden konden niet bewaard worden.",
-    paused_nothing: "sessie onderbroken. Er was nog niets beantwoord, dus er is niets bewaard.",
+    paused_unsaved: "sessie onderbroken.\nJe antwoorden konden niet bewaard worden.",
+    paused_nothing: "sessie onderbroken.\nEr was nog niets beantwoord, dus er is niets bewaard.",
 };
 
 /// English, for English-speaking students and colleagues (`--taal en`).
@@ -786,8 +786,8 @@ pub const EN: Ui = Ui {
     save_discard: "Do not save and throw the draft away",
     paused: "session paused.\nYour answers have been kept. Continue with:\n  voorwie start --hervat",
     draft_kept: "The draft is kept ({file}); continue with: voorwie start --hervat",
-    paused_unsaved: "session paused. Your answers could not be kept.",
-    paused_nothing: "session stopped. Nothing was answered yet, so nothing was kept.",
+    paused_unsaved: "session paused.\nYour answers could not be kept.",
+    paused_nothing: "session paused.\nNothing was answered yet, so nothing was kept.",
 };
 
 /// The interface strings for a language.
