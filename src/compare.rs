@@ -88,6 +88,24 @@ pub struct Row {
     pub verdeling: Vec<usize>,
 }
 
+impl Row {
+    /// How far apart the raters are on this goal, as one sentence, the same
+    /// in every format.
+    pub fn spread_line(&self, ui: &crate::ui::Ui) -> String {
+        match (self.spreiding, self.stappen.iter().flatten().next()) {
+            (0, Some(step)) => fill(
+                ui.cmp_all_same,
+                &[("label", &self.label), ("step", &step.naam.to_lowercase())],
+            ),
+            (1, _) => fill(ui.cmp_one_apart, &[("label", &self.label)]),
+            (n, _) => fill(
+                ui.cmp_steps_apart,
+                &[("label", &self.label), ("n", &n.to_string())],
+            ),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Unmatched {
     pub label: String,

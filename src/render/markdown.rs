@@ -478,17 +478,7 @@ impl Renderer for MarkdownRenderer {
                 } else {
                     String::new()
                 };
-                let line = match (row.spreiding, row.stappen.iter().flatten().next()) {
-                    (0, Some(step)) => fill(
-                        ui.cmp_all_same,
-                        &[("label", &row.label), ("step", &step.naam.to_lowercase())],
-                    ),
-                    (1, _) => fill(ui.cmp_one_apart, &[("label", &row.label)]),
-                    (n, _) => fill(
-                        ui.cmp_steps_apart,
-                        &[("label", &row.label), ("n", &n.to_string())],
-                    ),
-                };
+                let line = row.spread_line(ui);
                 out.push(format!("- {}{flag}", esc(&line)));
             }
         }

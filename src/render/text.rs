@@ -736,17 +736,7 @@ impl Renderer for TextRenderer {
         if !dates {
             self.heading(&mut out, ui.cmp_spread);
             for row in std::iter::once(&c.casus).chain(&c.doelen) {
-                let mut line = match (row.spreiding, row.stappen.iter().flatten().next()) {
-                    (0, Some(step)) => fill(
-                        ui.cmp_all_same,
-                        &[("label", &row.label), ("step", &step.naam.to_lowercase())],
-                    ),
-                    (1, _) => fill(ui.cmp_one_apart, &[("label", &row.label)]),
-                    (n, _) => fill(
-                        ui.cmp_steps_apart,
-                        &[("label", &row.label), ("n", &n.to_string())],
-                    ),
-                };
+                let mut line = row.spread_line(ui);
                 if row.bespreek {
                     line.push_str(&format!(
                         " — {}",
