@@ -393,7 +393,7 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
             }
             terminal::restore_terminal();
             let kept = match &draft {
-                Some(d) if d.path().exists() => Kept::Draft,
+                Some(_) if terminal::kept() => Kept::Draft,
                 Some(_) => Kept::Nothing,
                 None => Kept::Failed,
             };

@@ -49,11 +49,7 @@ pub fn install_interrupt_handler(farewell: String, farewell_kept: String) {
             .is_ok()
         {
             restore_terminal();
-            let said = if KEPT.load(Ordering::SeqCst) {
-                &farewell_kept
-            } else {
-                &farewell
-            };
+            let said = if kept() { &farewell_kept } else { &farewell };
             eprintln!("\n{said}");
             std::process::exit(130);
         }
@@ -67,6 +63,11 @@ static KEPT: AtomicBool = AtomicBool::new(false);
 /// its farewell says so (and not before anything was written).
 pub fn mark_kept() {
     KEPT.store(true, Ordering::SeqCst);
+}
+
+/// Whether [`mark_kept`] has been called: the answers are in a draft.
+pub fn kept() -> bool {
+    KEPT.load(Ordering::SeqCst)
 }
 
 /// Called by the session when it stops because of an interruption, so the
