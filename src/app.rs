@@ -728,7 +728,10 @@ fn describe_draft(bank: &Bank, listed: &draft::Listed, lang: Lang) -> String {
                 &[
                     ("date", &date),
                     ("moment", &moment),
-                    ("answers", &draft::answer_count(s).to_string()),
+                    (
+                        "answers",
+                        &ui::count(&ui.resume_answers, draft::answer_count(s)),
+                    ),
                     ("goal", &goal),
                 ],
             ))

@@ -247,6 +247,8 @@ pub struct Ui {
     pub resume_which_discard: &'static str,
     pub resume_discarded: &'static str,
     pub resume_item: &'static str,
+    /// How many answers a draft holds: none, one, or `{n}`.
+    pub resume_answers: [&'static str; 3],
     pub resume_no_moment: &'static str,
     pub resume_unreadable: &'static str,
     pub resume_unreadable_detail: &'static str,
@@ -509,7 +511,8 @@ pub const NL: Ui = Ui {
     resume_discard: "Een concept weggooien",
     resume_which_discard: "Welk concept wil je weggooien?",
     resume_discarded: "Het concept is weggegooid.",
-    resume_item: "{date} · {moment} · {answers} antwoorden{goal}",
+    resume_item: "{date} · {moment} · {answers}{goal}",
+    resume_answers: ["nog geen antwoorden", "1 antwoord", "{n} antwoorden"],
     resume_no_moment: "moment nog niet gekozen",
     resume_unreadable: "onleesbaar concept ({file})",
     resume_unreadable_detail: "Dit concept kan niet gelezen worden: {error}",
@@ -774,7 +777,8 @@ pub const EN: Ui = Ui {
     resume_discard: "Throw away a draft",
     resume_which_discard: "Which draft do you want to throw away?",
     resume_discarded: "The draft has been thrown away.",
-    resume_item: "{date} · {moment} · {answers} answers{goal}",
+    resume_item: "{date} · {moment} · {answers}{goal}",
+    resume_answers: ["no answers yet", "1 answer", "{n} answers"],
     resume_no_moment: "moment not chosen yet",
     resume_unreadable: "unreadable draft ({file})",
     resume_unreadable_detail: "This draft cannot be read: {error}",
@@ -798,6 +802,12 @@ pub fn ui(lang: Lang) -> &'static Ui {
     }
 }
 
+/// "nog geen antwoorden", "1 antwoord", "4 antwoorden": a count in words
+/// from a none/one/more table such as [`Ui::resume_answers`].
+pub fn count(forms: &[&str; 3], n: usize) -> String {
+    fill(forms[n.min(2)], &[("n", &n.to_string())])
+}
+
 /// Fills `{name}` placeholders in a template.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_owned();
@@ -805,4 +815,21 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         out = out.replace(&format!("{{{name}}}"), value);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_count_says_none_one_or_the_number() {
+        let nl = &ui(Lang::Nl).resume_answers;
+        assert_eq!(count(nl, 0), "nog geen antwoorden");
+        assert_eq!(count(nl, 1), "1 antwoord");
+        assert_eq!(count(nl, 17), "17 antwoorden");
+        let en = &ui(Lang::En).resume_answers;
+        assert_eq!(count(en, 0), "no answers yet");
+        assert_eq!(count(en, 1), "1 answer");
+        assert_eq!(count(en, 2), "2 answers");
+    }
 }

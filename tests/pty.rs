@@ -173,6 +173,17 @@ fn ctrl_c_stops_cleanly_and_shows_the_cursor_again() {
         shown.is_some() && shown > hidden,
         "cursor left hidden: {out:?}"
     );
+    // Only the moment was chosen: the list of drafts says so, not "0
+    // antwoorden".
+    let mut s = spawn(dir.path(), "xterm-256color", &["start", "--hervat"]);
+    let list = s.expect("Nieuwe sessie beginnen").unwrap();
+    let listed = String::from_utf8_lossy(list.before()).into_owned();
+    assert!(
+        listed.contains("nog geen antwoorden") && !listed.contains("0 antwoorden"),
+        "{listed}"
+    );
+    s.send(ControlCode::EndOfText).unwrap();
+    let _ = rest(&mut s);
 }
 
 #[test]
