@@ -6,6 +6,8 @@
 //! default and possible values (written into the help texts), and the
 //! errors ([`dutch_error`]).
 
+use std::ffi::OsString;
+
 use std::path::PathBuf;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
@@ -102,7 +104,6 @@ Opties:
     after_help = AFTER_HELP,
     help_template = TOP_TEMPLATE,
     override_usage = "voorwie [OPTIES]\n       voorwie OPDRACHT [OPTIES]",
-    args_conflicts_with_subcommands = true,
     disable_help_flag = true,
     disable_version_flag = true,
     disable_help_subcommand = true,
@@ -397,6 +398,21 @@ pub enum Action {
 }
 
 impl StartArgs {
+    /// The first of these options that was given, for a message.
+    fn first_given(&self) -> Option<&'static str> {
+        [
+            (self.antwoorden.is_some(), "--antwoorden"),
+            (self.snel, "--snel"),
+            (self.hervat, "--hervat"),
+            (self.casus.is_some(), "--casus"),
+            (self.beoordelaar.is_some(), "--beoordelaar"),
+            (self.rol.is_some(), "--rol"),
+            (self.klembord, "--klembord"),
+        ]
+        .into_iter()
+        .find_map(|(given, name)| given.then_some(name))
+    }
+
     fn into_command(self) -> Command {
         Command::Start {
             answers: self.antwoorden,
@@ -414,7 +430,43 @@ pub fn command() -> clap::Command {
     Cli::command()
 }
 
+impl Cmd {
+    /// The name the user types (an alias gives this name too).
+    fn name(&self) -> &'static str {
+        match self {
+            Cmd::Start(_) => "start",
+            Cmd::Kaart => "kaart",
+            Cmd::Continuum { .. } => "continuum",
+            Cmd::Voorbeeld { .. } => "voorbeeld",
+            Cmd::Vergelijk { .. } => "vergelijk",
+            Cmd::Overzicht { .. } => "overzicht",
+            Cmd::Controleer { .. } => "controleer",
+            Cmd::Completions { .. } => "completions",
+            Cmd::Man => "man",
+        }
+    }
+}
+
 impl Cli {
+    /// A session option before a subcommand (`voorwie --snel kaart`), as a
+    /// Dutch usage error. The session's options sit at the top so that plain
+    /// `voorwie --snel` works; clap then accepts them before any subcommand,
+    /// where they would be ignored. The shared options (`-q`, `--taal`,
+    /// `--format`, ...) may stand before or after the subcommand.
+    pub fn misplaced_option(&self) -> Option<String> {
+        let sub = self.command.as_ref()?.name();
+        let option = self.start.first_given()?;
+        Some(if sub == "start" {
+            format!(
+                "voorwie: {option} hoort na de opdracht: voorwie start {option}\nMeer hulp: voorwie start --help"
+            )
+        } else {
+            format!(
+                "voorwie: {option} hoort bij de sessie (voorwie start), niet bij voorwie {sub}\nMeer hulp: voorwie {sub} --help"
+            )
+        })
+    }
+
     /// What to do.
     pub fn into_action(self) -> Action {
         let mut clipboard = self.start.klembord;
@@ -501,7 +553,7 @@ fn lang_from_env() -> Lang {
 
 /// A clap error in Dutch, with a hint where clap has one. clap's own
 /// messages are English and cannot be translated through its API.
-pub fn dutch_error(e: &clap::Error) -> String {
+pub fn dutch_error(e: &clap::Error, args: &[OsString]) -> String {
     let get = |kind| match e.get(kind) {
         Some(ContextValue::String(s)) => s.clone(),
         Some(ContextValue::Strings(v)) => v.join(", "),
@@ -585,13 +637,30 @@ pub fn dutch_error(e: &clap::Error) -> String {
         _ => "voorwie --help".to_owned(),
     };
     if usage.is_empty() {
-        // clap gives no usage with some errors (a wrong value).
-        format!("voorwie: {msg}\nMeer hulp: voorwie --help (of voorwie OPDRACHT --help)")
+        // clap gives no usage with some errors (a wrong value): the help of
+        // the command that was typed, if one was.
+        let help = match typed_subcommand(args) {
+            Some(sub) => format!("voorwie {sub} --help"),
+            None => "voorwie --help (of voorwie OPDRACHT --help)".to_owned(),
+        };
+        format!("voorwie: {msg}\nMeer hulp: {help}")
     } else {
         // "Gebruik: " is two characters wider than clap's "Usage: ".
         let usage = usage.replace("\n       ", "\n         ");
         format!("voorwie: {msg}\nGebruik: {usage}\nMeer hulp: {help}")
     }
+}
+
+/// The name of the subcommand in `args` (the program name first), if the
+/// first word that is not an option names one (an alias gives its name).
+fn typed_subcommand(args: &[OsString]) -> Option<String> {
+    let word = args
+        .iter()
+        .skip(1)
+        .find(|a| !a.to_string_lossy().starts_with('-'))?;
+    Cli::command()
+        .find_subcommand(word)
+        .map(|sub| sub.get_name().to_owned())
 }
 
 #[cfg(test)]

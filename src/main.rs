@@ -20,11 +20,12 @@ fn main() -> ExitCode {
             Err(_) => ExitCode::FAILURE,
         };
     }
-    let cli = match cli::Cli::try_parse_from(help_as_flag(std::env::args_os())) {
+    let args = help_as_flag(std::env::args_os());
+    let cli = match cli::Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
             // A usage error: in Dutch, exit code 2.
-            eprintln!("{}", cli::dutch_error(&e));
+            eprintln!("{}", cli::dutch_error(&e, &args));
             return ExitCode::from(2);
         }
         Err(e) => {
@@ -37,6 +38,10 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
     };
+    if let Some(message) = cli.misplaced_option() {
+        eprintln!("{message}");
+        return ExitCode::from(2);
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => report(&err),

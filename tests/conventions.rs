@@ -105,7 +105,7 @@ fn version_names_the_embedded_bank() {
 #[test]
 fn usage_errors_are_dutch_with_a_hint_and_exit_code_2() {
     // (arguments, part of the message, the usage line, the help to read)
-    let cases: [(&[&str], &str, &str, &str); 6] = [
+    let cases: [(&[&str], &str, &str, &str); 8] = [
         (
             &["--formaat", "json"],
             "tip: bedoel je --format?",
@@ -113,8 +113,21 @@ fn usage_errors_are_dutch_with_a_hint_and_exit_code_2() {
             "voorwie --help",
         ),
         (
-            // clap gives no usage with a wrong value.
+            // clap gives no usage with a wrong value: the help of the
+            // command that was typed, found by name or alias.
             &["kaart", "--format", "pdf"],
+            "'pdf' is geen geldige waarde voor --format",
+            "",
+            "voorwie kaart --help",
+        ),
+        (
+            &["-q", "card", "--kleur", "soms"],
+            "'soms' is geen geldige waarde voor --kleur",
+            "",
+            "voorwie kaart --help",
+        ),
+        (
+            &["--format", "pdf"],
             "'pdf' is geen geldige waarde voor --format",
             "",
             "voorwie --help (of voorwie OPDRACHT --help)",
@@ -158,6 +171,77 @@ fn usage_errors_are_dutch_with_a_hint_and_exit_code_2() {
         assert!(
             !err.contains("error:") && !err.contains("Usage"),
             "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn shared_options_may_stand_before_the_subcommand() {
+    for (before, after) in [
+        (&["-q", "kaart"][..], &["kaart", "-q"][..]),
+        (
+            &["--taal", "en", "continuum"],
+            &["continuum", "--taal", "en"],
+        ),
+        (
+            &[
+                "--format",
+                "json",
+                "--kleur",
+                "nooit",
+                "continuum",
+                "integratie",
+            ],
+            &[
+                "continuum",
+                "integratie",
+                "--format",
+                "json",
+                "--kleur",
+                "nooit",
+            ],
+        ),
+    ] {
+        let (code, out, err) = run(before);
+        assert_eq!(code, 0, "{before:?}: {err}");
+        assert_eq!(
+            (out, err),
+            (run(after).1, run(after).2),
+            "{before:?} and {after:?} differ"
+        );
+    }
+    let (_, out, _) = run(&["--taal", "en", "continuum"]);
+    assert!(out.contains("The continuum"), "{out}");
+}
+
+#[test]
+fn a_session_option_before_another_subcommand_is_a_usage_error() {
+    // (arguments, the message, the help to read)
+    let cases: [(&[&str], &str, &str); 3] = [
+        (
+            &["--snel", "kaart"],
+            "--snel hoort bij de sessie (voorwie start), niet bij voorwie kaart",
+            "voorwie kaart --help",
+        ),
+        (
+            &["--antwoorden", "sessie.yaml", "card"],
+            "--antwoorden hoort bij de sessie (voorwie start), niet bij voorwie kaart",
+            "voorwie kaart --help",
+        ),
+        (
+            &["--klembord", "start", "--snel"],
+            "--klembord hoort na de opdracht: voorwie start --klembord",
+            "voorwie start --help",
+        ),
+    ];
+    for (args, message, help) in cases {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert_eq!(
+            err,
+            format!("voorwie: {message}\nMeer hulp: {help}\n"),
+            "{args:?}"
         );
     }
 }
