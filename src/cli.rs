@@ -430,32 +430,16 @@ pub fn command() -> clap::Command {
     Cli::command()
 }
 
-impl Cmd {
-    /// The name the user types (an alias gives this name too).
-    fn name(&self) -> &'static str {
-        match self {
-            Cmd::Start(_) => "start",
-            Cmd::Kaart => "kaart",
-            Cmd::Continuum { .. } => "continuum",
-            Cmd::Voorbeeld { .. } => "voorbeeld",
-            Cmd::Vergelijk { .. } => "vergelijk",
-            Cmd::Overzicht { .. } => "overzicht",
-            Cmd::Controleer { .. } => "controleer",
-            Cmd::Completions { .. } => "completions",
-            Cmd::Man => "man",
-        }
-    }
-}
-
 impl Cli {
     /// A session option before a subcommand (`voorwie --snel kaart`), as a
     /// Dutch usage error. The session's options sit at the top so that plain
     /// `voorwie --snel` works; clap then accepts them before any subcommand,
     /// where they would be ignored. The shared options (`-q`, `--taal`,
     /// `--format`, ...) may stand before or after the subcommand.
-    pub fn misplaced_option(&self) -> Option<String> {
-        let sub = self.command.as_ref()?.name();
+    pub fn misplaced_option(&self, args: &[OsString]) -> Option<String> {
+        self.command.as_ref()?;
         let option = self.start.first_given()?;
+        let sub = typed_subcommand(args)?;
         Some(if sub == "start" {
             format!(
                 "voorwie: {option} hoort na de opdracht: voorwie start {option}\nMeer hulp: voorwie start --help"
@@ -628,21 +612,17 @@ pub fn dutch_error(e: &clap::Error, args: &[OsString]) -> String {
     {
         msg.push_str("\n  tip: gebruik voorwie --help");
     }
-    // The usage line of the (sub)command that was typed, and the help that
-    // belongs to it: `voorwie vergelijk a.yaml` points to `voorwie vergelijk --help`.
+    // The usage line clap gives (none with some errors, such as a wrong
+    // value), and the help of the subcommand that was typed:
+    // `voorwie vergelijk a.yaml` points to `voorwie vergelijk --help`.
     let usage = get(ContextKind::Usage);
     let usage = usage.trim_start_matches("Usage: ").trim_end();
-    let help = match usage.split_whitespace().nth(1) {
-        Some(sub) if !sub.starts_with('[') => format!("voorwie {sub} --help"),
-        _ => "voorwie --help".to_owned(),
+    let help = match typed_subcommand(args) {
+        Some(sub) => format!("voorwie {sub} --help"),
+        None if usage.is_empty() => "voorwie --help (of voorwie OPDRACHT --help)".to_owned(),
+        None => "voorwie --help".to_owned(),
     };
     if usage.is_empty() {
-        // clap gives no usage with some errors (a wrong value): the help of
-        // the command that was typed, if one was.
-        let help = match typed_subcommand(args) {
-            Some(sub) => format!("voorwie {sub} --help"),
-            None => "voorwie --help (of voorwie OPDRACHT --help)".to_owned(),
-        };
         format!("voorwie: {msg}\nMeer hulp: {help}")
     } else {
         // "Gebruik: " is two characters wider than clap's "Usage: ".
@@ -651,15 +631,13 @@ pub fn dutch_error(e: &clap::Error, args: &[OsString]) -> String {
     }
 }
 
-/// The name of the subcommand in `args` (the program name first), if the
-/// first word that is not an option names one (an alias gives its name).
+/// The subcommand typed in `args` (the program name first): the first word
+/// that names one, by name or alias, as clap knows them.
 fn typed_subcommand(args: &[OsString]) -> Option<String> {
-    let word = args
-        .iter()
+    let cli = Cli::command();
+    args.iter()
         .skip(1)
-        .find(|a| !a.to_string_lossy().starts_with('-'))?;
-    Cli::command()
-        .find_subcommand(word)
+        .find_map(|a| cli.find_subcommand(a))
         .map(|sub| sub.get_name().to_owned())
 }
 

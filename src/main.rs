@@ -38,7 +38,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
     };
-    if let Some(message) = cli.misplaced_option() {
+    if let Some(message) = cli.misplaced_option(&args) {
         eprintln!("{message}");
         return ExitCode::from(2);
     }
