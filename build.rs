@@ -59,6 +59,14 @@ fn only_dutch(value: &mut Value, is_text: bool) {
                 return;
             }
             for (k, v) in map.iter_mut() {
+                if text_fields::TEXT_MAP_FIELDS.contains(&k.as_str())
+                    && let Value::Object(texts) = v
+                {
+                    for text in texts.values_mut() {
+                        only_dutch(text, true);
+                    }
+                    continue;
+                }
                 only_dutch(v, text_fields::TEXT_FIELDS.contains(&k.as_str()));
             }
         }

@@ -203,6 +203,7 @@ fn style(config: &Config) -> Style {
     if !terminal {
         return Style {
             color: config.color == ColorChoice::Always,
+            long: config.long,
             ..Style::paste()
         };
     }
@@ -213,6 +214,7 @@ fn style(config: &Config) -> Style {
         color: color_wanted(config, true),
         unicode: !dumb,
         screen: true,
+        long: config.long,
     }
 }
 

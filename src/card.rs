@@ -12,7 +12,6 @@ use crate::bank::{Bank, Kind, Phase, Question};
 use crate::report::BankInfo;
 use crate::sanitize;
 use crate::text::Lang;
-use crate::ui::ui;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Card {
@@ -23,6 +22,8 @@ pub struct Card {
     pub niveaus: Vec<CardLevel>,
     pub continuum_uitleg: String,
     pub continuum: Vec<CardStep>,
+    /// "Hoger is niet beter: ..." from the bank.
+    pub hoger_niet_beter: String,
     pub reflectie: Vec<String>,
 }
 
@@ -113,7 +114,7 @@ pub fn build(bank: &Bank, lang: Lang) -> Card {
             })
             .collect(),
         continuum_uitleg: bank.continuum_intro.as_ref().map_or_else(
-            || ui(lang).higher_not_better.to_owned(),
+            || sanitize::line(bank.text("hoger_niet_beter", lang)),
             |t| sanitize::line(t.get(lang)),
         ),
         continuum: bank
@@ -128,10 +129,11 @@ pub fn build(bank: &Bank, lang: Lang) -> Card {
                 kort: sanitize::line(s.short.get(lang)),
             })
             .collect(),
-        reflectie: ui(lang)
-            .reflection_prompts
+        hoger_niet_beter: sanitize::line(bank.text("hoger_niet_beter", lang)),
+        reflectie: bank
+            .reflection
             .iter()
-            .map(|s| (*s).to_owned())
+            .map(|t| sanitize::line(t.get(lang)))
             .collect(),
     }
 }

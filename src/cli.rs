@@ -161,6 +161,10 @@ struct Common {
     #[arg(short = 'q', long = "stil", global = true)]
     quiet: bool,
 
+    /// De uitgebreide samenvatting: alle redenen en de zekerheid per doel, de kloof in detail en de reflectievragen
+    #[arg(long, global = true)]
+    uitgebreid: bool,
+
     /// Toon deze hulp
     #[arg(short = 'h', long = "help", global = true, action = ArgAction::Help)]
     help: Option<bool>,
@@ -513,6 +517,7 @@ impl Cli {
                 None => lang_from_env(),
             },
             quiet: self.common.quiet,
+            long: self.common.uitgebreid,
             clipboard,
         })
     }

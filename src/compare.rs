@@ -196,7 +196,7 @@ pub fn compare(bank: &Bank, mut sessions: Vec<Scored>, mode: Mode, lang: Lang) -
 
     let casus = row(
         u.case_heading,
-        sessions.iter().map(|s| Some(s.outcome.case.now)).collect(),
+        sessions.iter().map(|s| Some(s.outcome.case.step)).collect(),
         &step,
     );
 
@@ -224,7 +224,7 @@ pub fn compare(bank: &Bank, mut sessions: Vec<Scored>, mode: Mode, lang: Lang) -
             let steps = sessions
                 .iter()
                 .zip(&per)
-                .map(|(s, g)| g.map(|g| s.outcome.goals[g].advice.now))
+                .map(|(s, g)| g.map(|g| s.outcome.goals[g].advice.step))
                 .collect();
             doelen.push(row(label, steps, &step));
         } else {
@@ -398,7 +398,7 @@ fn roles(
     let mut groups: Vec<RoleGroup> = Vec::new();
     for (s, r) in sessions.iter().zip(refs) {
         let Some(role) = &r.rol else { continue };
-        let name = step(s.outcome.case.now).naam;
+        let name = step(s.outcome.case.step).naam;
         match groups.iter_mut().find(|g| g.rol.eq_ignore_ascii_case(role)) {
             Some(g) => {
                 g.sessies.push(r.label.clone());
@@ -419,16 +419,15 @@ fn timeline(bank: &Bank, sessions: &[Scored], refs: &[SessionRef], lang: Lang) -
     let u = ui(lang);
     let name = |i: usize| sanitize::line(bank.steps()[i].name.get(lang)).to_lowercase();
     let reached = |s: &Scored, g: usize| {
-        bank.scoring
-            .reached
-            .as_ref()
-            .is_some_and(|c| crate::condition::holds(bank, c, &s.responses, Some(g), None))
+        bank.scoring.reached.as_ref().is_some_and(|c| {
+            crate::condition::holds(bank, c, &s.responses, Some(g), Default::default())
+        })
     };
     let mut out = Vec::new();
     for w in 0..sessions.len().saturating_sub(1) {
         let (a, b) = (&sessions[w], &sessions[w + 1]);
         let mut wat = Vec::new();
-        let (x, y) = (a.outcome.case.now, b.outcome.case.now);
+        let (x, y) = (a.outcome.case.step, b.outcome.case.step);
         match y.cmp(&x) {
             std::cmp::Ordering::Greater => {
                 wat.push(fill(u.cmp_up, &[("from", &name(x)), ("to", &name(y))]))
@@ -449,8 +448,8 @@ fn timeline(bank: &Bank, sessions: &[Scored], refs: &[SessionRef], lang: Lang) -
                 None => wat.push(fill(u.cmp_goal_added, &[("goal", &label)])),
                 Some(ai) => {
                     let (p, q) = (
-                        a.outcome.goals[ai].advice.now,
-                        b.outcome.goals[gi].advice.now,
+                        a.outcome.goals[ai].advice.step,
+                        b.outcome.goals[gi].advice.step,
                     );
                     if p != q {
                         wat.push(fill(

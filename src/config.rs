@@ -25,6 +25,8 @@ pub struct Config {
     pub quiet: bool,
     /// Also copy the `tekst` summary to the clipboard (`--klembord`).
     pub clipboard: bool,
+    /// The long form of the summary (`--uitgebreid`).
+    pub long: bool,
 }
 
 /// When to use colour.

@@ -11,7 +11,6 @@ use crate::bank::{Bank, STEP_IDS};
 use crate::error::{Error, Result};
 use crate::sanitize;
 use crate::text::Lang;
-use crate::ui::ui;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct ContinuumView {
@@ -70,10 +69,24 @@ pub fn build(bank: &Bank, step: Option<&str>, lang: Lang) -> Result<ContinuumVie
             intensiteit: sanitize::line(s.intensity.get(lang)),
             kort: sanitize::line(s.short.get(lang)),
             uitleg: sanitize::line(s.explanation.get(lang)),
+            // A form for one domain says so: the continuum shows them all.
             vormen: s
                 .forms
                 .iter()
-                .map(|f| sanitize::line(f.get(lang)))
+                .map(|f| {
+                    let text = sanitize::line(f.text.get(lang));
+                    let domains: Vec<String> = f
+                        .domains
+                        .iter()
+                        .filter_map(|d| bank.domain(&d.value))
+                        .map(|d| sanitize::line(d.name.get(lang)).to_lowercase())
+                        .collect();
+                    if domains.is_empty() {
+                        text
+                    } else {
+                        format!("{text} ({})", domains.join(", "))
+                    }
+                })
                 .collect(),
             voorbeelden: s
                 .examples
@@ -91,7 +104,7 @@ pub fn build(bank: &Bank, step: Option<&str>, lang: Lang) -> Result<ContinuumVie
         .collect();
     Ok(ContinuumView {
         uitleg: bank.continuum_intro.as_ref().map_or_else(
-            || ui(lang).higher_not_better.to_owned(),
+            || sanitize::line(bank.text("hoger_niet_beter", lang)),
             |t| sanitize::line(t.get(lang)),
         ),
         stappen: views,

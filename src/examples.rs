@@ -94,6 +94,9 @@ fn translate(session: &mut Session, tr: &CaseTranslation) {
     if tr.notes.is_some() {
         session.notes.clone_from(&tr.notes);
     }
+    if tr.rationale.is_some() {
+        session.rationale.clone_from(&tr.rationale);
+    }
     for (id, text) in session.explanations.iter_mut() {
         if let Some(t) = tr.explanations.get(id.value.as_str()) {
             text.clone_from(t);
@@ -141,7 +144,7 @@ pub fn list(bank: &Bank, lang: Lang) -> Result<ExampleList> {
         let session = ex.session_in(lang)?;
         let (resp, _) = responses::resolve(bank, &session, &ex.file()).map_err(Error::Invalid)?;
         let outcome = score::score(bank, &resp);
-        let step = &bank.steps()[outcome.case.now];
+        let step = &bank.steps()[outcome.case.step];
         items.push(ExampleItem {
             naam: ex.name.to_owned(),
             moment: resp.moment.map(|m| Named {
@@ -151,7 +154,7 @@ pub fn list(bank: &Bank, lang: Lang) -> Result<ExampleList> {
             samenvatting: first_sentence(session.case_text.as_deref().unwrap_or("")),
             advies: StepRef {
                 stap: step.id.value.clone(),
-                index: outcome.case.now,
+                index: outcome.case.step,
                 naam: sanitize::line(step.name.get(lang)),
             },
             richting: outcome.direction.id().to_owned(),
@@ -265,6 +268,12 @@ mod tests {
                 load::parse_case_translation(ex.english, &file).unwrap_or_else(|e| panic!("{e}"));
             assert!(tr.case_text.is_some(), "{file}: casus ontbreekt");
             assert_eq!(nl.notes.is_some(), tr.notes.is_some(), "{file}: notities");
+            assert!(
+                nl.rationale.is_some(),
+                "{}: onderbouwing ontbreekt",
+                ex.file()
+            );
+            assert!(tr.rationale.is_some(), "{file}: onderbouwing ontbreekt");
             for g in &nl.goals {
                 assert!(
                     tr.goals.contains_key(&g.label.value),

@@ -129,6 +129,9 @@ impl Summary {
                 Action::Missing { parties } => {
                     actions.extend(parties.iter().map(|p| ActionKey::Missing(*p)))
                 }
+                // Follow from the positions, not from one answer: counted
+                // under the directions and the gap instead.
+                Action::Direction { .. } | Action::FindOutNow | Action::FindOutPossible { .. } => {}
             }
         }
         // An action counts once per session, however many goals it has.
@@ -154,9 +157,9 @@ impl Summary {
                 .and_then(|r| r.role.as_deref())
                 .map(sanitize::line)
                 .unwrap_or_default(),
-            current: outcome.current,
-            possible: outcome.possible,
-            case: (outcome.case.now, outcome.case.need),
+            current: outcome.current.step(),
+            possible: outcome.possible.limit(),
+            case: (outcome.case.step, outcome.case.need),
             direction: outcome.direction,
             case_certainty: outcome.case.certainty.level,
             case_override: outcome.override_.as_ref().map(|c| c.step),
@@ -164,7 +167,7 @@ impl Summary {
                 .goals
                 .iter()
                 .map(|g| GoalSummary {
-                    now: g.advice.now,
+                    now: g.advice.step,
                     need: g.advice.need,
                     direction: g.direction,
                     certainty: g.advice.certainty.level,

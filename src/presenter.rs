@@ -161,7 +161,7 @@ pub fn slides(
         )));
     }
     lines.push(Line::Blank);
-    lines.push(Line::Text(u.higher_not_better.to_owned()));
+    lines.push(Line::Text(report.hoger_niet_beter.clone()));
     out.push(Slide {
         context: u.pr_result_context.to_owned(),
         heading: u.case_advice.to_owned(),
@@ -230,6 +230,19 @@ fn effect(bank: &Bank, u: &Ui, lang: Lang, q: &Question, response: &Response) ->
         Response::Skipped => None,
         Response::Option(i) => {
             let o = &q.options[*i];
+            if let Some(base) = o.base.as_ref().and_then(|s| step_name(&s.value)) {
+                let (lo, hi) = match o.bounds.as_ref().map(|b| &b.value[..]) {
+                    Some([lo, hi]) => (
+                        step_name(&lo.value).unwrap_or_default(),
+                        step_name(&hi.value).unwrap_or_default(),
+                    ),
+                    _ => (String::new(), String::new()),
+                };
+                return Some(fill(
+                    u.pr_effect_base,
+                    &[("step", &base), ("lo", &lo), ("hi", &hi)],
+                ));
+            }
             if let Some(step) = o.possible_up_to.as_ref().and_then(|s| step_name(&s.value)) {
                 return Some(fill(u.pr_effect_possible, &[("step", &step)]));
             }

@@ -468,6 +468,21 @@ impl Resolver<'_> {
                     }
                 }
                 chosen.sort_unstable();
+                if chosen.len() > 1
+                    && let Some(o) = chosen.iter().map(|i| &q.options[*i]).find(|o| o.exclusive)
+                {
+                    self.problems.push(
+                        Problem::error(
+                            pos,
+                            format!(
+                                "'{}' bij '{id}' gaat niet samen met andere keuzes",
+                                o.id.value
+                            ),
+                        )
+                        .fix(format!("kies '{}' alleen, of laat het weg", o.id.value)),
+                    );
+                    return None;
+                }
                 Some(Response::Options(chosen))
             }
             Kind::Order => {

@@ -4,10 +4,11 @@
 //! This is the format of the command-line contract (see PRODUCT.md): `versie`,
 //! optional `moment`, `antwoorden` (question id → option id, list of option
 //! ids, or text), `doelen` (`{label, antwoorden}`), optional `notities`,
-//! `overschrijving`, `beoordelaar` and `casus`. voorwie adds three optional
+//! `overschrijving`, `beoordelaar` and `casus`. voorwie adds four optional
 //! fields of its own: `datum` (when the session was held), `bank` (which
-//! bank and version the answers belong to) and `toelichting` (per question
-//! a one-line why, for practice cases).
+//! bank and version the answers belong to), `toelichting` (per question
+//! a one-line why, for practice cases) and `onderbouwing` (why a practice
+//! case's outcome is defensible, from the sources).
 
 use std::fmt;
 
@@ -40,6 +41,14 @@ pub struct Session {
     pub rater: Option<Rater>,
     #[serde(rename = "casus", default, skip_serializing_if = "Option::is_none")]
     pub case_text: Option<String>,
+    /// For a practice case: why its outcome is defensible, with the source
+    /// it comes from (one or two sentences).
+    #[serde(
+        rename = "onderbouwing",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rationale: Option<String>,
     #[serde(rename = "antwoorden", default, deserialize_with = "null_as_empty")]
     pub answers: Answers,
     #[serde(rename = "doelen", default, deserialize_with = "null_as_empty")]
@@ -272,4 +281,6 @@ pub struct CaseTranslation {
     pub goal_explanations: IndexMap<String, IndexMap<String, String>>,
     #[serde(rename = "notities", default)]
     pub notes: Option<String>,
+    #[serde(rename = "onderbouwing", default)]
+    pub rationale: Option<String>,
 }

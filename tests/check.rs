@@ -113,7 +113,7 @@ fn the_continuum_must_be_exactly_the_five_steps() {
 #[test]
 fn scales_need_anchors_and_options_need_labels() {
     let p = broken(&[(
-        "        anker:\n          nl: Ieder werkt zelfstandig; af en toe informatie van de ander maakt het beter.\n          en: >-\n            Each works independently; information from the other now and then\n            makes it better.\n",
+        "        anker:\n          nl: >-\n            Ieder werkt zelfstandig; af en toe informatie of advies van de ander\n            maakt het beter.\n          en: >-\n            Each works independently; information or advice from the other now\n            and then makes it better.\n",
         "",
     )]);
     let line = error_with(
@@ -123,17 +123,17 @@ fn scales_need_anchors_and_options_need_labels() {
     assert!(line.contains("wat is zwaar?"), "{line}");
 
     let p = broken(&[(
-        "      - id: wijkteam\n        label:\n          nl: Wijkteam / sociaal team\n          en: Wijkteam / social team (neighbourhood social team)\n",
-        "      - id: wijkteam\n",
+        "      - id: wijkteam\n        groep: basis\n        label:\n          nl: Wijkteam of sociaal team\n          en: Wijkteam or social team (neighbourhood social team)\n",
+        "      - id: wijkteam\n        groep: basis\n",
     )]);
     error_with(&p, "optie 'wijkteam' heeft geen label");
 }
 
 #[test]
 fn weights_must_be_in_range() {
-    let p = broken(&[("        gewicht: 6\n", "        gewicht: 60\n")]);
+    let p = broken(&[("        gewicht: -1\n", "        gewicht: 60\n")]);
     let line = error_with(&p, "gewicht 60 ligt buiten -5..10");
-    assert_placed(&line, line_of("        gewicht: 6\n".trim_end()));
+    assert_placed(&line, line_of("        gewicht: -1\n".trim_end()));
 }
 
 #[test]
@@ -208,15 +208,75 @@ fn unknown_steps_levels_sources_and_directions() {
 }
 
 #[test]
-fn thresholds_must_rise() {
-    let p = broken(&[("    cooperatie: 10\n", "    cooperatie: 3\n")]);
-    error_with(&p, "'cooperatie' (3) moet hoger zijn");
+fn shifts_and_the_family_range_add_up() {
+    let p = broken(&[(
+        "    - vanaf: 3\n      stappen: 1\n",
+        "    - vanaf: 3\n      stappen: -1\n",
+    )]);
+    error_with(&p, "verschuiving: geef 'vanaf' met positieve 'stappen'");
+    let p = broken(&[("  gezin:\n    min: -1\n", "  gezin:\n    min: 5\n")]);
+    error_with(&p, "gezin: 'min' is groter dan 'max'");
+    // The family alone could lift a goal: a warning, not an error.
+    let p = broken(&[("    min: -1\n    max: 2\n", "    min: -1\n    max: 3\n")]);
+    assert!(
+        p.list
+            .iter()
+            .any(|x| x.severity == Severity::Warning && x.message.contains("op eigen kracht")),
+        "{p}"
+    );
+}
+
+#[test]
+fn the_kind_of_question_carries_a_base_within_its_bounds() {
+    let p = broken(&[(
+        "        basis: connectie\n        grenzen: [connectie, coordinatie]\n",
+        "        basis: cooperatie\n        grenzen: [connectie, coordinatie]\n",
+    )]);
+    error_with(&p, "de basis ligt niet binnen de grenzen");
+    let p = broken(&[("        basis: segregatie\n", "")]);
+    error_with(&p, "mist 'basis' of 'grenzen'");
+}
+
+#[test]
+fn a_scale_whose_options_get_lighter_is_named() {
+    // The safety scale with 'maatregel' lighter than the option before it,
+    // as in an earlier bank.
+    let p = broken(&[(
+        "          en: >-\n            There is a child protection order (such as an OTS, a family\n            supervision order) or one is being investigated.\n        gewicht: 2\n",
+        "          en: >-\n            There is a child protection order (such as an OTS, a family\n            supervision order) or one is being investigated.\n        gewicht: 1\n",
+    )]);
+    let w = p
+        .list
+        .iter()
+        .find(|x| x.severity == Severity::Warning && x.message.contains("weegt lichter"))
+        .unwrap_or_else(|| panic!("{p}"));
+    assert!(
+        w.message
+            .contains("'maatregel' weegt lichter dan 'ernstig'"),
+        "{}",
+        w.message
+    );
+}
+
+#[test]
+fn every_sentence_of_the_outcome_is_in_the_bank() {
+    let p = broken(&[(
+        "  hoger_niet_beter:\n    nl: \"Hoger is niet beter: zo licht als mogelijk, zo zwaar als nodig.\"\n    en: \"Higher is not better: as light as possible, as heavy as necessary.\"\n",
+        "",
+    )]);
+    error_with(&p, "de tekst 'hoger_niet_beter' ontbreekt");
+}
+
+#[test]
+fn forms_name_known_domains_and_moments() {
+    let p = broken(&[("        domeinen: [jeugd]\n", "        domeinen: [jeugt]\n")]);
+    error_with(&p, "onbekend domein 'jeugt'");
 }
 
 #[test]
 fn every_problem_is_reported_at_once() {
     let p = broken(&[
-        ("        gewicht: 6\n", "        gewicht: 60\n"),
+        ("        gewicht: -1\n", "        gewicht: 60\n"),
         ("is: [geen, weinig]", "is: [geen, beetje]"),
         (
             "  - id: opening\n    niveau: gezin\n    fase: verdieping\n",

@@ -70,11 +70,15 @@ fn start_from_answers_gives_the_paste_ready_summary() {
         "bevat casusinformatie",
         "Datum:",
         "Moment:      Casuïstiekbespreking",
-        "Vragenbank:  voorwie-standaard 1.0.0",
+        "vragenbank voorwie-standaard 2.0.0",
+        "Bron:        Heek & Nooteboom (2023)",
+        "kernvragen beantwoord",
         "Suggestie:   Coördinatie",
+        "Nu:          Ad hoc contact (connectie)",
         "Richting:    Opschalen",
-        "NODIG VERSUS MOGELIJK",
+        "Mogelijk:",
         "ACTIEPUNTEN",
+        "IN EIGEN WOORDEN",
         "Met wie doe ik wat, wanneer en waarom?",
         "Hoger is niet beter",
     ] {
@@ -87,7 +91,8 @@ fn start_from_answers_gives_the_paste_ready_summary() {
 fn start_in_markdown() {
     let text = stdout(&["start", "--antwoorden", ROBIN, "--format", "markdown"]);
     assert!(text.starts_with("# Voor wie doen we wat?"));
-    assert!(text.contains("| # | Doel | Suggestie | Vorm | Richting |"));
+    assert!(text.contains("### 1. Grip op schulden"));
+    assert!(text.contains("**Nu:** Ad hoc contact (connectie)"));
     snapshot!("robin_markdown", text);
 }
 
@@ -99,7 +104,9 @@ fn start_in_json_keeps_the_contract() {
     assert_eq!(v["huidig"]["stap"], "connectie");
     assert_eq!(v["richting"], "opschalen");
     assert_eq!(v["bank"]["id"], "voorwie-standaard");
-    assert_eq!(v["bank"]["versie"], "1.0.0");
+    assert_eq!(v["bank"]["versie"], "2.0.0");
+    assert_eq!(v["nu"]["status"], "stap");
+    assert!(v["beantwoord"]["kernvragen"].as_u64().unwrap() > 20);
     assert!(v["redenen"].as_array().is_some_and(|r| !r.is_empty()));
     let goals = v["doelen"].as_array().unwrap();
     assert_eq!(goals.len(), 3);
@@ -129,7 +136,14 @@ fn the_ist_referral_says_align_first() {
     let v = json(&["start", "--antwoorden", IST]);
     assert_eq!(v["richting"], "eerst_afstemmen");
     assert_eq!(v["advies"]["stap"], "coordinatie");
-    assert_eq!(v["advies"]["nodig"]["stap"], "cooperatie");
+    assert_eq!(v["advies"]["nodig"]["stap"], "integratie");
+    assert!(
+        v["advies"]["past_bij"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("integratie"))
+    );
+    assert_eq!(v["overwogen"]["stap"], "cooperatie");
     assert!(v["kloof"].is_null());
 }
 
@@ -165,8 +179,8 @@ fn answers_can_come_from_stdin_and_as_json() {
         r#"{
 	"versie": 1,
 	"moment": "nieuwe_aanmelding",
-	"antwoorden": {"startvraag": "nee", "huidige_samenwerking": "los"},
-	"doelen": [{"label": "Slapen", "antwoorden": {"doel_partijen": ["jgz"]}}]
+	"antwoorden": {"startvraag": "nee", "huidige_samenwerking": "een"},
+	"doelen": [{"label": "Slapen", "antwoorden": {"doel_partijen": ["jgz"], "doel_afhankelijk": "niet", "doel_veiligheid": "geen", "doel_geprobeerd": "niets"}}]
 }"#,
     )
     .unwrap();
@@ -273,8 +287,8 @@ fn controleer_accepts_the_default_bank_and_reports_a_broken_one() {
     let broken = dir.path().join("bank.yaml");
     let text = fs::read_to_string("data/bank.yaml").unwrap();
     let edited = text.replacen(
-        "        anker:\n          nl: Ieder werkt zelfstandig;",
-        "        x_anker:\n          nl: Ieder werkt zelfstandig;",
+        "        anker:\n          nl: >-\n            Ieder werkt zelfstandig;",
+        "        x_anker:\n          nl: >-\n            Ieder werkt zelfstandig;",
         1,
     );
     assert_ne!(edited, text, "test setup: the bank must be edited");

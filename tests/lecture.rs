@@ -91,7 +91,8 @@ fn presenter_mode_shows_the_case_every_answer_and_the_result() {
     assert!(text.contains("Praktijkvoorbeeld robin") && text.contains("kastje naar de muur"));
     assert!(text.contains("Antwoord: Na elkaar"));
     assert!(
-        text.contains("Waarom:") && text.contains("Effect:   +2 punten voor de nodige intensiteit")
+        text.contains("Waarom:")
+            && text.contains("Effect:   het soort vraagstuk: het begint bij coördinatie")
     );
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("zegt wat mogelijk is (tot coördinatie); verandert niet wat nodig is"));
@@ -185,8 +186,8 @@ fn class(dir: &Path) -> Vec<String> {
             ),
             _ => (
                 robin_with(&[(
-                    "      doel_partijen: [werk_inkomen, schuldhulp, wijkteam]\n      doel_afhankelijk: wederzijds",
-                    "      doel_partijen: [werk_inkomen]\n      doel_afhankelijk: niet",
+                    "      doel_partijen: [uwv, werkgever, maatschappelijk_werk]\n      doel_samenwerking: ad_hoc\n      doel_afhankelijk: wederzijds",
+                    "      doel_partijen: [uwv]\n      doel_samenwerking: ad_hoc\n      doel_afhankelijk: niet",
                 )]),
                 "jeugdbescherming",
             ),
@@ -324,7 +325,7 @@ fn comparing_one_case_over_time_shows_what_changed_in_order() {
                 "      doel_geprobeerd: werkt\n      doel_behaald: ja",
             ),
             (
-                "  - label: Relatie ontlasten\n    antwoorden:\n      doel_partijen: [wijkteam]\n      doel_afhankelijk: informatie\n      doel_veiligheid: geen\n      doel_geprobeerd: niets\n      doel_behaald: nee\n",
+                "  - label: Relatie ontlasten\n    antwoorden:\n      doel_partijen: [maatschappelijk_werk]\n      doel_samenwerking: een\n      doel_afhankelijk: niet\n      doel_veiligheid: geen\n      doel_geprobeerd: niets\n      doel_behaald: nee\n",
                 "",
             ),
             (
@@ -429,8 +430,8 @@ fn population(dir: &Path) {
         put("b", &case("beter-thuis")); // integratie, opschalen
     }
     let gap = robin_with(&[(
-        "  intensief_mogelijk: tot_coordinatie\n  belemmering: capaciteit",
-        "  intensief_mogelijk: tot_connectie\n  belemmering: financiering",
+        "  intensief_mogelijk: tot_coordinatie\n  belemmering: [capaciteit]",
+        "  intensief_mogelijk: tot_connectie\n  belemmering: [financiering]",
     )]);
     let unknown = robin_with(&[("  draagkracht: last", "  draagkracht: weet_niet")]);
     let heavier =

@@ -317,7 +317,7 @@ fn a_killed_session_loses_at_most_the_question_being_answered() {
     s.send("\r").unwrap();
     at(&mut s, "Wie is er nodig");
     s.send(" \x1b[B \r").unwrap(); // two parties
-    at(&mut s, "afhankelijk");
+    at(&mut s, "nu bij dit doel");
     s.get_process_mut()
         .kill(expectrl::process::unix::Signal::SIGKILL)
         .unwrap();

@@ -1,10 +1,12 @@
-//! The scoring principles of PRODUCT.md, one test each, on a small bank with
-//! round numbers (tests/fixtures/mini-bank.yaml). Thresholds there:
-//! connectie 2, coordinatie 4, cooperatie 7, integratie 10; no margin.
+//! The scoring principles of PRODUCT.md and `docs/advies.md`, one test each,
+//! on a small bank with round numbers (tests/fixtures/mini-bank.yaml): the
+//! kind of question ('afhankelijk') sets the base; 2 points shift one step,
+//! 4 points two, -1 one step down; the family-wide answers count for -1 to
+//! +1; three parties give 2 points.
 
 use voorwie::bank::Bank;
 use voorwie::responses::{self, Responses};
-use voorwie::score::{self, Action, Direction, LighterBecause, Outcome, Reason, RuleEffect};
+use voorwie::score::{self, Action, Direction, Now, Outcome, Possible, Reason, RuleEffect};
 use voorwie::{load, session};
 
 const MINI: &str = include_str!("fixtures/mini-bank.yaml");
@@ -15,8 +17,8 @@ fn bank() -> Bank {
 
 /// A session with the given case answers and one goal per entry of
 /// `goals` (label, answers), all as YAML mapping bodies.
-fn session(case: &str, goals: &[(&str, &str)]) -> String {
-    let mut s = String::from("versie: 1\nmoment: nieuwe_aanmelding\nantwoorden:\n");
+fn session_at(moment: &str, case: &str, goals: &[(&str, &str)]) -> String {
+    let mut s = format!("versie: 1\nmoment: {moment}\nantwoorden:\n");
     for line in case.lines().filter(|l| !l.trim().is_empty()) {
         s.push_str(&format!("  {}\n", line.trim()));
     }
@@ -28,6 +30,10 @@ fn session(case: &str, goals: &[(&str, &str)]) -> String {
         }
     }
     s
+}
+
+fn session(case: &str, goals: &[(&str, &str)]) -> String {
+    session_at("nieuwe_aanmelding", case, goals)
 }
 
 fn score_with(bank: &Bank, yaml: &str) -> (Responses, Outcome) {
@@ -43,13 +49,31 @@ fn score(yaml: &str) -> Outcome {
     score_with(&bank(), yaml).1
 }
 
-const CASE: &str = "startvraag: ja\nsamenwerking: contact\nafstemming: goed";
+/// Every core question of the case answered, neutrally: now "contact"
+/// (connectie), good alignment, a balanced family of one child.
+const CASE: &str = "startvraag: ja\nsamenwerking: contact\nafstemming: goed\n\
+                    leden: [kind]\ngebieden: [school]\nbetrokken: [a, b, c]\nmogelijk: alles";
 
 fn one_goal(goal: &str) -> Outcome {
     score(&session(CASE, &[("Doel", goal)]))
 }
 
-fn has_rule(o: &Outcome, goal: usize, rule: &str) -> Option<RuleEffect> {
+/// Goal answers, with no safety concerns and nothing tried unless said.
+fn goal(answers: &str) -> String {
+    let mut s = answers.to_owned();
+    for (key, default) in [("veiligheid", "geen"), ("geprobeerd", "niets")] {
+        if !answers.contains(&format!("{key}:")) {
+            s.push_str(&format!("\n{key}: {default}"));
+        }
+    }
+    s
+}
+
+fn need(goal_answers: &str) -> usize {
+    one_goal(&goal(goal_answers)).goals[0].advice.need
+}
+
+fn rule_effect(o: &Outcome, goal: usize, rule: &str) -> Option<RuleEffect> {
     o.goals[goal].advice.reasons.iter().find_map(|r| match r {
         Reason::Rule { rule: id, effect } if id == rule => Some(*effect),
         _ => None,
@@ -57,422 +81,405 @@ fn has_rule(o: &Outcome, goal: usize, rule: &str) -> Option<RuleEffect> {
 }
 
 #[test]
-fn more_interdependence_never_lowers_the_step() {
+fn the_kind_of_question_sets_the_base_and_more_interdependence_never_lowers_it() {
     let steps: Vec<usize> = ["niet", "wat", "sterk", "verweven"]
         .iter()
-        .map(|a| {
-            one_goal(&format!(
-                "partijen: [a, b]\nafhankelijk: {a}\nveiligheid: geen"
-            ))
-            .goals[0]
-                .advice
-                .need
-        })
+        .map(|a| need(&format!("partijen: [a, b]\nafhankelijk: {a}")))
         .collect();
-    assert!(steps.windows(2).all(|w| w[0] <= w[1]), "{steps:?}");
-    assert!(steps[0] < steps[3], "{steps:?}");
-    // 1 (two parties) + 6 (verweven) = 7 points: cooperatie.
-    assert_eq!(steps[3], 3);
+    assert_eq!(steps, vec![0, 1, 2, 3]);
+    let o = one_goal(&goal("partijen: [a, b]\nafhankelijk: sterk"));
+    assert!(matches!(
+        o.goals[0].advice.reasons[0],
+        Reason::Base { step: 2, .. }
+    ));
 }
 
 #[test]
-fn the_number_of_parties_needed_counts_toward_the_need() {
-    let points = |parties: &str| {
-        one_goal(&format!(
-            "partijen: [{parties}]\nafhankelijk: wat\nveiligheid: geen"
-        ))
-        .goals[0]
-            .advice
-            .points
-    };
-    assert_eq!(points("a, b"), 2 + 1);
-    assert_eq!(points("a, b, c"), 2 + 2);
-    // The family's own network is not a professional party.
-    assert_eq!(points("a, b, netwerk"), 2 + 1);
+fn points_shift_the_step_but_only_within_the_bounds_of_the_kind() {
+    // 'wat' is connectie, at most coordinatie. Three parties: 2 points.
+    assert_eq!(need("partijen: [a, b]\nafhankelijk: wat"), 1);
+    assert_eq!(need("partijen: [a, b, c]\nafhankelijk: wat"), 2);
+    let o = score(&session(
+        &format!("{CASE}\ndraagkracht: last"),
+        &[(
+            "Doel",
+            "partijen: [a, b, c]\nafhankelijk: wat\nveiligheid: geen\ngeprobeerd: niets",
+        )],
+    ));
+    // 2 + 1 = 3 points would be one step; with 'wat' coordinatie is the top.
+    assert_eq!(o.goals[0].advice.need, 2);
+    let o = score(&session(
+        &format!(
+            "{}\ndraagkracht: last",
+            CASE.replace("leden: [kind]", "leden: [kind, ouders]")
+                .replace("gebieden: [school]", "gebieden: [wonen, geld, school]")
+        ),
+        &[(
+            "Doel",
+            "partijen: [a, b, c]\nafhankelijk: sterk\nveiligheid: geen\ngeprobeerd: niets",
+        )],
+    ));
+    // 2 + 1 (family capped) = 3: +1; sterk allows up to cooperatie.
+    assert_eq!(o.goals[0].advice.need, 3);
 }
 
 #[test]
-fn breadth_multiplies_family_members_by_life_domains() {
-    let breadth = |leden: &str, gebieden: &str| {
-        let o = score(&session(
-            &format!("{CASE}\nleden: [{leden}]\ngebieden: [{gebieden}]"),
-            &[(
-                "Doel",
-                "partijen: [a, b]\nafhankelijk: niet\nveiligheid: geen",
-            )],
-        ));
-        o.goals[0].advice.reasons.iter().find_map(|r| match r {
-            Reason::Combination {
-                factors, points, ..
-            } => Some((factors.clone(), *points)),
-            _ => None,
-        })
-    };
-    assert_eq!(breadth("kind", "wonen"), None, "1 × 1 adds nothing");
-    assert_eq!(breadth("ouders", "wonen, geld"), Some((vec![2, 2], 1)));
-    assert_eq!(
-        breadth("kind, ouders", "wonen, geld, school"),
-        Some((vec![3, 3], 2))
+fn the_family_as_a_whole_never_lifts_a_goal_on_its_own() {
+    // Breadth 3 × 3 = 9 (2 points) and draaglast (1): 3 points, capped at 1.
+    let heavy = format!(
+        "{}\ndraagkracht: last",
+        CASE.replace("leden: [kind]", "leden: [kind, ouders]")
+            .replace("gebieden: [school]", "gebieden: [wonen, geld, school]")
     );
+    let o = score(&session(
+        &heavy,
+        &[(
+            "Doel",
+            "partijen: [a, b]\nafhankelijk: wat\nveiligheid: geen\ngeprobeerd: niets",
+        )],
+    ));
+    assert_eq!(o.goals[0].advice.need, 1, "information stays connectie");
+    assert!(
+        o.goals[0]
+            .advice
+            .reasons
+            .iter()
+            .any(|r| matches!(r, Reason::FamilyCapped { max: 1 })),
+        "a light outcome says why it is light: {:?}",
+        o.goals[0].advice.reasons
+    );
+}
+
+#[test]
+fn two_goals_of_one_family_can_differ_by_two_steps_or_more() {
+    let o = score(&session(
+        &format!("{CASE}\ndraagkracht: last"),
+        &[
+            (
+                "Zwaar",
+                "partijen: [a, b, c]\nafhankelijk: verweven\nveiligheid: geen\ngeprobeerd: niets",
+            ),
+            (
+                "Licht",
+                "partijen: [a, b]\nafhankelijk: wat\nveiligheid: geen\ngeprobeerd: niets",
+            ),
+        ],
+    ));
+    let (a, b) = (o.goals[0].advice.need, o.goals[1].advice.need);
+    assert!(a >= b + 2, "{a} and {b}");
 }
 
 #[test]
 fn draagkracht_versus_draaglast_moves_the_need_both_ways() {
-    let points = |d: &str| {
+    let with = |d: &str, parties: &str| {
         score(&session(
             &format!("{CASE}\ndraagkracht: {d}"),
             &[(
                 "Doel",
-                "partijen: [a, b]\nafhankelijk: wat\nveiligheid: geen",
+                &format!(
+                    "partijen: {parties}\nafhankelijk: sterk\nveiligheid: geen\ngeprobeerd: niets"
+                ),
             )],
         ))
         .goals[0]
             .advice
-            .points
+            .need
     };
-    assert_eq!(points("balans") - points("ruim"), 1);
-    assert_eq!(points("last") - points("balans"), 1);
+    assert_eq!(with("balans", "[a, b]"), 2);
+    assert_eq!(with("ruim", "[a, b]"), 1, "a family that copes needs less");
+    assert_eq!(with("last", "[a, b, c]"), 3);
 }
 
 #[test]
-fn acute_safety_sets_a_floor_and_says_so() {
-    let safe = one_goal("partijen: [a, b]\nafhankelijk: niet\nveiligheid: geen");
-    assert_eq!(safe.goals[0].advice.need, 0);
-    let unsafe_ = one_goal("partijen: [a, b]\nafhankelijk: niet\nveiligheid: acuut");
-    assert_eq!(unsafe_.goals[0].advice.need, 2);
-    // Its own point makes connectie; the floor raises it to coördinatie.
+fn a_safety_floor_wins_over_every_cap() {
+    let o = one_goal(&goal("partijen: [a]\nafhankelijk: niet\nveiligheid: acuut"));
+    assert_eq!(o.goals[0].advice.need, 2);
     assert_eq!(
-        has_rule(&unsafe_, 0, "acuut"),
-        Some(RuleEffect::Raised { from: 1, to: 2 })
+        rule_effect(&o, 0, "acuut"),
+        Some(RuleEffect::Raised { from: 0, to: 2 })
     );
-}
-
-#[test]
-fn caps_bound_the_need_and_a_floor_wins_over_a_cap() {
-    // One party: at most connectie, however interdependent.
-    let capped = one_goal("partijen: [a]\nafhankelijk: verweven\nveiligheid: geen");
-    assert_eq!(capped.goals[0].advice.need, 1);
-    assert_eq!(
-        has_rule(&capped, 0, "een_partij"),
-        Some(RuleEffect::Capped { from: 2, to: 1 })
-    );
-    // "No goals need different professionals" caps every goal.
-    let start_no = score(&session(
-        "startvraag: nee\nsamenwerking: contact",
+    let o = score(&session(
+        "startvraag: nee\nsamenwerking: contact\nafstemming: goed",
         &[(
             "Doel",
-            "partijen: [a, b, c]\nafhankelijk: verweven\nveiligheid: geen",
+            "partijen: [a, b, c]\nafhankelijk: verweven\nveiligheid: acuut\ngeprobeerd: niets",
         )],
     ));
-    assert_eq!(start_no.goals[0].advice.need, 1);
-    // Safety first: the floor wins.
-    let both = one_goal("partijen: [a]\nafhankelijk: niet\nveiligheid: acuut");
-    assert_eq!(both.goals[0].advice.need, 2);
+    assert_eq!(
+        o.goals[0].advice.need, 2,
+        "startvraag nee caps, safety lifts"
+    );
 }
 
 #[test]
-fn the_current_step_and_the_direction() {
-    let with = |samenwerking: &str, afhankelijk: &str| {
-        score(&session(
-            &format!("startvraag: ja\nsamenwerking: {samenwerking}\nafstemming: goed"),
-            &[(
-                "Doel",
-                &format!("partijen: [a, b]\nafhankelijk: {afhankelijk}\nveiligheid: geen"),
-            )],
-        ))
-    };
-    let fits = with("contact", "wat"); // 3 points: connectie, as now
+fn one_party_caps_the_need_even_when_a_plan_failed() {
     assert_eq!(
-        (fits.current, fits.case.now, fits.direction),
-        (Some(1), 1, Direction::Fits)
+        need("partijen: [a]\nafhankelijk: verweven\ngeprobeerd: plan_mislukt"),
+        1
     );
-    let up = with("contact", "sterk"); // 5 points: coordinatie
     assert_eq!(
-        (up.current, up.case.now, up.direction),
-        (Some(1), 2, Direction::Up)
+        need("partijen: [a, b]\nafhankelijk: wat\ngeprobeerd: plan_mislukt"),
+        3,
+        "a failed plan means the next step"
     );
-    let down = with("team", "wat");
-    assert_eq!((down.current, down.direction), (Some(3), Direction::Down));
-    let none = with("geen_hulp", "wat");
-    assert_eq!((none.current, none.direction), (None, Direction::Up));
 }
 
 #[test]
-fn high_need_without_alignment_means_align_first() {
-    let high = "partijen: [a, b, c]\nafhankelijk: verweven\nveiligheid: geen"; // 8: cooperatie
+fn what_works_now_is_not_exceeded() {
+    let o =
+        one_goal("partijen: [a, b, c]\nafhankelijk: sterk\nveiligheid: geen\ngeprobeerd: werkt");
+    assert_eq!(o.goals[0].advice.need, 1, "contact works: no heavier");
+    assert_eq!(o.goals[0].direction, Direction::Fits);
+}
+
+#[test]
+fn positions_and_directions_per_goal() {
+    let d = |case: &str, g: &str| score(&session(case, &[("Doel", &goal(g))])).goals[0].clone();
+    let up = d(CASE, "partijen: [a, b]\nafhankelijk: sterk");
+    assert_eq!((up.current, up.direction), (Now::Step(1), Direction::Up));
+    let down = d(CASE, "partijen: [a, b]\nafhankelijk: niet");
+    assert_eq!(down.direction, Direction::Down);
+    assert!(
+        down.actions.iter().any(|a| matches!(
+            a,
+            Action::Direction {
+                direction: Direction::Down,
+                ..
+            }
+        )),
+        "scaling down comes with its action"
+    );
+    let team = d(
+        &CASE.replace("samenwerking: contact", "samenwerking: team"),
+        "partijen: [a, b]\nafhankelijk: verweven",
+    );
+    assert_eq!(team.direction, Direction::Fits);
+    let unknown = d(
+        &CASE.replace("samenwerking: contact", "samenwerking: weet_niet"),
+        "partijen: [a, b]\nafhankelijk: sterk",
+    );
+    assert_eq!(unknown.current, Now::Unknown, "unknown is never 'none'");
+    assert_eq!(unknown.direction, Direction::Unknown);
+    assert!(unknown.actions.contains(&Action::FindOutNow));
+}
+
+#[test]
+fn a_goal_takes_the_case_now_only_when_a_party_it_needs_is_involved() {
     let o = score(&session(
-        "startvraag: ja\nsamenwerking: los\nafstemming: geen",
-        &[("Doel", high)],
+        &CASE.replace("betrokken: [a, b, c]", "betrokken: [a]"),
+        &[
+            ("Met a", &goal("partijen: [a, b]\nafhankelijk: wat")),
+            ("Zonder a", &goal("partijen: [b, c]\nafhankelijk: wat")),
+        ],
+    ));
+    assert_eq!(o.goals[0].current, Now::Step(1));
+    assert!(o.goals[0].current_from_case);
+    assert_eq!(o.goals[1].current, Now::Unknown);
+}
+
+#[test]
+fn heavy_need_among_parties_without_agreements_means_align_first() {
+    let case = CASE.replace("afstemming: goed", "afstemming: geen");
+    let o = score(&session(
+        &case,
+        &[("Doel", &goal("partijen: [a, b, c]\nafhankelijk: verweven"))],
     ));
     let g = &o.goals[0];
-    assert_eq!(g.advice.need, 3);
-    assert_eq!(g.advice.now, 2, "first coördinatie among those involved");
+    assert_eq!(g.advice.need, 4);
+    assert_eq!(g.advice.step, 2, "first coordinatie");
     assert_eq!(g.direction, Direction::AlignFirst);
     assert_eq!(o.direction, Direction::AlignFirst);
-    assert_eq!(o.case.now, 2);
-    assert!(g.actions.contains(&Action::Rule {
-        rule: "eerst_afstemmen".into()
-    }));
-
-    // Partners who do align: go ahead.
-    let aligned = score(&session(
-        "startvraag: ja\nsamenwerking: los\nafstemming: goed",
-        &[("Doel", high)],
+    assert!(g.advice.reasons.iter().any(|r| matches!(
+        r,
+        Reason::Rule { rule, effect: RuleEffect::First { to: 2 } } if rule == "eerst_afstemmen"
+    )));
+    // Not when a team is already there, and not when a plan already failed.
+    let team = score(&session(
+        &case.replace("samenwerking: contact", "samenwerking: team"),
+        &[("Doel", &goal("partijen: [a, b, c]\nafhankelijk: verweven"))],
     ));
-    assert_eq!((aligned.case.now, aligned.direction), (3, Direction::Up));
-    // Nobody involved yet: nothing to align.
-    let nobody = score(&session(
-        "startvraag: ja\nsamenwerking: geen_hulp\nafstemming: geen",
-        &[("Doel", high)],
+    assert_ne!(team.goals[0].direction, Direction::AlignFirst);
+    let failed = score(&session(
+        &case,
+        &[(
+            "Doel",
+            "partijen: [a, b, c]\nafhankelijk: verweven\nveiligheid: geen\ngeprobeerd: plan_mislukt",
+        )],
     ));
-    assert_eq!(nobody.direction, Direction::Up);
+    assert_eq!(failed.goals[0].direction, Direction::Up);
+    assert_eq!(failed.goals[0].advice.step, failed.goals[0].advice.need);
 }
 
 #[test]
 fn organisation_and_policy_answers_never_change_the_need() {
-    let goal = "partijen: [a, b, c]\nafhankelijk: verweven\nveiligheid: acuut";
-    let base = score(&session(CASE, &[("Doel", goal)]));
-    for mogelijk in ["alles", "plan", "contact", "weet_niet", "overgeslagen"] {
-        for waar in ["", "waar: tijd", "waar: geld", "waar: weet_niet"] {
+    let goal_answers = goal("partijen: [a, b, c]\nafhankelijk: verweven");
+    let needs: Vec<(usize, usize)> = ["alles", "plan", "contact"]
+        .iter()
+        .map(|m| {
             let o = score(&session(
-                &format!("{CASE}\nmogelijk: {mogelijk}\n{waar}"),
-                &[("Doel", goal)],
+                &CASE.replace("mogelijk: alles", &format!("mogelijk: {m}")),
+                &[("Doel", &goal_answers)],
             ));
-            assert_eq!(
-                o.goals[0].advice, base.goals[0].advice,
-                "mogelijk: {mogelijk}, {waar}"
-            );
-            assert_eq!(o.case, base.case);
-        }
-    }
+            (o.case.need, o.goals[0].advice.need)
+        })
+        .collect();
+    assert!(needs.windows(2).all(|w| w[0] == w[1]), "{needs:?}");
 }
 
 #[test]
 fn a_gap_shows_needed_versus_possible_and_where_to_take_it() {
-    let goal = "partijen: [a, b, c]\nafhankelijk: verweven\nveiligheid: geen"; // cooperatie
     let o = score(&session(
-        &format!("{CASE}\nmogelijk: plan\nwaar: geld"),
-        &[("Doel", goal)],
+        &CASE.replace("mogelijk: alles", "mogelijk: plan\nwaar: geld"),
+        &[("Doel", &goal("partijen: [a, b, c]\nafhankelijk: verweven"))],
     ));
+    assert_eq!(o.possible, Possible::Known(2));
     let gap = o.gap.expect("a gap");
-    assert_eq!((gap.need, gap.possible), (3, 2));
-    assert_eq!(gap.limits, vec![("mogelijk".to_owned(), 1)]);
+    assert_eq!((gap.need, gap.possible), (4, 2));
     assert_eq!(gap.sources, vec![("waar".to_owned(), 1)]);
-    assert_eq!(gap.goals, vec![0]);
-    let none = score(&session(
-        &format!("{CASE}\nmogelijk: alles"),
-        &[("Doel", goal)],
-    ));
-    assert!(none.gap.is_none());
-}
-
-#[test]
-fn dont_know_is_not_zero() {
-    let zero = one_goal("partijen: [a, b]\nafhankelijk: niet\nveiligheid: geen");
-    let unknown = one_goal("partijen: [a, b]\nafhankelijk: weet_niet\nveiligheid: geen");
-    let (z, u) = (&zero.goals[0], &unknown.goals[0]);
-    // Same known points, but the range stays open...
-    assert_eq!(z.advice.points, u.advice.points);
-    assert_eq!(z.advice.points_high, z.advice.points);
-    assert_eq!(u.advice.points_high, u.advice.points + 6);
-    // ...certainty drops...
-    assert!(u.advice.certainty.share < z.advice.certainty.share);
-    assert_eq!(z.advice.certainty.share, 1.0);
-    // ...it is named as a reason...
-    assert!(u.advice.reasons.iter().any(
-        |r| matches!(r, Reason::Unknown { question, high: 6, .. } if question == "afhankelijk")
-    ));
-    // ...and it becomes an action point: find out.
-    assert!(u.actions.contains(&Action::FindOut {
-        question: "afhankelijk".into()
-    }));
-    assert!(
-        !z.actions
-            .iter()
-            .any(|a| matches!(a, Action::FindOut { .. }))
-    );
-    assert_eq!(unknown.dont_know, 1);
-}
-
-#[test]
-fn answers_that_fit_two_steps_get_the_lighter_one_because_of_unknowns() {
-    // 1 point known; the unknown could add 6: segregatie up to cooperatie.
-    let o = one_goal("partijen: [a, b]\nafhankelijk: weet_niet\nveiligheid: geen");
-    let a = &o.goals[0].advice;
-    assert_eq!(a.need, 0);
-    assert_eq!(a.fits, (0, 3));
-    assert!(a.reasons.contains(&Reason::Lighter {
-        lighter: 0,
-        heavier: 3,
-        because: LighterBecause::Unknown
-    }));
-}
-
-#[test]
-fn answers_just_over_a_threshold_fit_two_steps_and_get_the_lighter_one() {
-    // 2 + 2 = 4: exactly the coordinatie threshold.
-    let goal = [(
-        "Doel",
-        "partijen: [a, b, c]\nafhankelijk: wat\nveiligheid: geen",
-    )];
-    let without_margin = score(&session(CASE, &goal));
-    assert_eq!(without_margin.goals[0].advice.need, 2);
-
-    let with_margin =
-        load::parse_bank(&MINI.replace("grensmarge: 0", "grensmarge: 1"), "m.yaml").unwrap();
-    let (_, o) = score_with(&with_margin, &session(CASE, &goal));
-    let a = &o.goals[0].advice;
-    assert_eq!(a.need, 1, "within the margin: the lighter step");
-    assert_eq!(a.fits, (1, 2));
-    assert!(a.reasons.contains(&Reason::Lighter {
-        lighter: 1,
-        heavier: 2,
-        because: LighterBecause::Margin
-    }));
-}
-
-#[test]
-fn every_answer_that_moved_the_suggestion_is_named() {
+    // Unknown is not "possible".
     let o = score(&session(
-        &format!(
-            "{CASE}\nleden: [kind, ouders]\ngebieden: [wonen, geld, school]\ndraagkracht: last"
-        ),
-        &[(
-            "Doel",
-            "partijen: [a, b]\nafhankelijk: sterk\nveiligheid: acuut",
-        )],
+        &CASE.replace("mogelijk: alles", "mogelijk: weet_niet"),
+        &[("Doel", &goal("partijen: [a, b, c]\nafhankelijk: verweven"))],
     ));
-    let reasons = &o.goals[0].advice.reasons;
-    let named = |q: &str| {
-        reasons.iter().any(|r| match r {
-            Reason::Answer { question, .. } | Reason::Count { question, .. } => question == q,
-            Reason::Combination { id, .. } => id == q,
-            _ => false,
-        })
-    };
-    for q in [
-        "partijen",
-        "afhankelijk",
-        "veiligheid",
-        "draagkracht",
-        "breedte",
-    ] {
-        assert!(named(q), "{q} is not named in {reasons:?}");
-    }
-    // The points of the named answers add up to the points.
-    let sum: i32 = reasons.iter().map(Reason::points).sum();
-    assert_eq!(sum, o.goals[0].advice.points);
-    // Most weight first.
-    assert!(matches!(&reasons[0], Reason::Answer { question, .. } if question == "afhankelijk"));
+    assert_eq!(o.possible, Possible::Unknown);
+    assert!(o.gap.is_none());
+    assert!(o.signals.iter().any(|s| s == "mogelijk_onbekend"));
 }
 
 #[test]
-fn there_is_always_a_reason() {
-    let o = one_goal("partijen: [a, b]\nafhankelijk: niet\nveiligheid: geen");
-    assert_eq!(o.goals[0].advice.need, 0);
-    assert!(!o.goals[0].advice.reasons.is_empty());
+fn dont_know_is_not_zero_and_the_range_holds_every_concrete_answer() {
+    let o = one_goal(&goal("partijen: [a, b]\nafhankelijk: weet_niet"));
+    let a = &o.goals[0].advice;
+    assert_eq!(a.need, 0, "as light as possible: 'niet'");
+    assert_eq!(a.fits, (0, 3), "up to 'verweven'");
+    assert!(a.certainty.heavier.contains(&"afhankelijk".to_owned()));
+    // Every concrete answer lands inside the range.
+    for answer in ["niet", "wat", "sterk", "verweven"] {
+        let n = need(&format!("partijen: [a, b]\nafhankelijk: {answer}"));
+        assert!((a.fits.0..=a.fits.1).contains(&n), "{answer}: {n}");
+    }
+    // Unknown parties: one party would cap it.
+    let o =
+        one_goal("partijen: weet_niet\nafhankelijk: verweven\nveiligheid: geen\ngeprobeerd: niets");
+    assert_eq!(o.goals[0].advice.need, 1);
+    assert_eq!(o.goals[0].advice.fits.1, 4);
+}
+
+#[test]
+fn a_goal_without_answers_rests_on_too_little() {
+    let o = score(&session(CASE, &[("Leeg", "")]));
+    assert!(o.goals[0].advice.certainty.too_few);
+    assert_eq!(
+        o.goals[0].advice.certainty.level,
+        voorwie::score::CertaintyLevel::Low
+    );
+    let o = score(&session(CASE, &[]));
+    assert!(o.case.certainty.too_few, "no goals: too little");
+}
+
+#[test]
+fn only_what_moved_the_outcome_is_a_reason() {
+    // No shift: only the base.
+    let o = one_goal(&goal("partijen: [a, b]\nafhankelijk: sterk"));
+    assert!(
+        o.goals[0]
+            .advice
+            .reasons
+            .iter()
+            .all(|r| matches!(r, Reason::Base { .. })),
+        "{:?}",
+        o.goals[0].advice.reasons
+    );
+    // A shift names the answers behind it.
+    let o = one_goal(&goal("partijen: [a, b, c]\nafhankelijk: wat"));
+    assert!(o.goals[0].advice.reasons.iter().any(|r| matches!(
+        r,
+        Reason::Shift { steps: 1, parts } if parts.iter().any(|p| p.points() == 2)
+    )));
+    // A cap that changed nothing is not a reason.
+    let o = one_goal(&goal("partijen: [a]\nafhankelijk: niet"));
+    assert_eq!(rule_effect(&o, 0, "een_partij"), None);
+    assert!(o.goals[0].signals.iter().all(|s| s != "een_partij"));
 }
 
 #[test]
 fn each_goal_gets_its_own_step_and_the_heaviest_sets_the_case() {
     let o = score(&session(
-        &format!("{CASE}\nprio_gezin: [Licht, Zwaar]\nprio_hulp: [Zwaar, Licht]"),
+        CASE,
         &[
-            (
-                "Zwaar",
-                "partijen: [a, b]\nafhankelijk: sterk\nveiligheid: geen",
-            ),
-            (
-                "Licht",
-                "partijen: [a, b]\nafhankelijk: niet\nveiligheid: geen",
-            ),
+            ("Licht", &goal("partijen: [a, b]\nafhankelijk: wat")),
+            ("Zwaar", &goal("partijen: [a, b]\nafhankelijk: verweven")),
         ],
     ));
-    assert_eq!(o.goals[0].advice.need, 2);
-    assert_eq!(o.goals[1].advice.need, 0);
-    assert_eq!(o.case.need, 2);
-    assert_eq!(o.driving_goal, Some(0));
-    assert_eq!(o.order_family, vec![1, 0]);
-    assert_eq!(o.order_care, vec![0, 1]);
-    assert!(o.orders_differ);
+    assert_eq!(o.goals[0].advice.need, 1);
+    assert_eq!(o.goals[1].advice.need, 3);
+    assert_eq!(o.case.need, 3);
+    assert_eq!(o.driving_goal, Some(1));
 }
 
 #[test]
 fn on_a_tie_the_familys_first_goal_sets_the_case() {
-    let same = "partijen: [a, b]\nafhankelijk: wat\nveiligheid: geen";
     let o = score(&session(
-        &format!("{CASE}\nprio_gezin: [B, A]\nprio_hulp: [B, A]"),
-        &[("A", same), ("B", same)],
+        &format!("{CASE}\nprio_gezin: [B, A]"),
+        &[
+            ("A", &goal("partijen: [a, b]\nafhankelijk: wat")),
+            ("B", &goal("partijen: [a, b]\nafhankelijk: wat")),
+        ],
     ));
     assert_eq!(o.driving_goal, Some(1));
-    assert!(!o.orders_differ);
+    assert!(o.order_family_given && !o.order_care_given);
 }
 
 #[test]
 fn an_override_is_kept_beside_the_suggestion() {
-    let yaml = session(
+    let mut s = session(
         CASE,
-        &[(
-            "Doel",
-            "partijen: [a, b]\nafhankelijk: wat\nveiligheid: geen",
-        )],
-    ) + "overschrijving:\n  stap: integratie\n  reden: Het gezin vraagt zelf om één team.\n";
-    let o = score(&yaml);
-    let chosen = o.override_.expect("override");
-    assert_eq!(chosen.step, 4);
-    assert_eq!(chosen.reason, "Het gezin vraagt zelf om één team.");
-    assert_eq!(o.case.now, 1, "the suggestion itself is unchanged");
+        &[("Doel", &goal("partijen: [a, b]\nafhankelijk: wat"))],
+    );
+    s.push_str("overschrijving:\n  stap: cooperatie\n  reden: Ik ken dit gezin.\n");
+    let o = score(&s);
+    assert_eq!(o.override_.as_ref().map(|c| c.step), Some(3));
+    assert_eq!(o.case.step, 1, "the suggestion itself is unchanged");
 }
 
 #[test]
 fn a_reached_goal_means_scaling_down_at_that_moment_only() {
-    let goal = "partijen: [a, b, c]\nafhankelijk: verweven\nveiligheid: geen\nbehaald: ja";
-    let at_afschalen =
-        score(&session(CASE, &[("Doel", goal)]).replace("nieuwe_aanmelding", "afschalen"));
-    assert_eq!(at_afschalen.goals[0].advice.need, 1);
-    assert!(at_afschalen.goals[0].actions.contains(&Action::Rule {
-        rule: "behaald".into()
-    }));
-    // Not asked at a new referral, so the answer is not used.
-    let b = bank();
-    let s = load::parse_session(&session(CASE, &[("Doel", goal)]), "t.yaml").unwrap();
-    let (r, warnings) = responses::resolve(&b, &s, "t.yaml").unwrap();
-    assert!(
-        warnings.to_string().contains("hoort niet bij dit moment"),
-        "{warnings}"
-    );
-    assert_eq!(score::score(&b, &r).goals[0].advice.need, 3);
+    let case = CASE.replace("samenwerking: contact", "samenwerking: team");
+    let g = goal("partijen: [a, b]\nafhankelijk: verweven\nbehaald: ja");
+    let o = score(&session_at("afschalen", &case, &[("Doel", &g)]));
+    assert_eq!(o.goals[0].advice.need, 1);
+    assert_eq!(o.goals[0].direction, Direction::Down);
+    // At a new referral the question is not asked and its answer not used.
+    let o = score(&session(&case, &[("Doel", &g)]));
+    assert_eq!(o.goals[0].advice.need, 3);
 }
 
 #[test]
 fn parties_needed_but_not_involved_become_an_action() {
     let o = score(&session(
-        &format!("{CASE}\nbetrokken: [a]"),
-        &[(
-            "Doel",
-            "partijen: [a, b, netwerk]\nafhankelijk: wat\nveiligheid: geen",
-        )],
+        &CASE.replace("betrokken: [a, b, c]", "betrokken: [a]"),
+        &[("Doel", &goal("partijen: [a, b, netwerk]\nafhankelijk: wat"))],
     ));
     assert!(
         o.goals[0]
             .actions
-            .contains(&Action::Missing { parties: vec![1] }),
-        "{:?}",
-        o.goals[0].actions
+            .contains(&Action::Missing { parties: vec![1] })
     );
 }
 
 #[test]
+fn there_is_always_a_reason() {
+    let o = score(&session("startvraag: ja", &[("Leeg", "")]));
+    assert!(!o.case.reasons.is_empty());
+    assert!(!o.goals[0].advice.reasons.is_empty());
+}
+
+#[test]
 fn scoring_is_a_pure_function() {
-    let b = bank();
-    let yaml = session(
+    let text = session(
         CASE,
-        &[(
-            "Doel",
-            "partijen: [a, b]\nafhankelijk: weet_niet\nveiligheid: geen",
-        )],
+        &[("Doel", &goal("partijen: weet_niet\nafhankelijk: sterk"))],
     );
-    let (r, first) = score_with(&b, &yaml);
-    assert_eq!(score::score(&b, &r), first);
-    assert_eq!(score::score(&b, &r), score::score(&b, &r.clone()));
+    let b = bank();
+    assert_eq!(score_with(&b, &text).1, score_with(&b, &text).1);
 }

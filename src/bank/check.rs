@@ -6,13 +6,14 @@
 //! references to questions or options that do not exist, a continuum that is
 //! not exactly the five known steps, scales without anchors, options without
 //! labels, weights out of range, missing `fase`, organisatie & beleid answers
-//! that would change the need, and questions that can never be asked.
+//! that would change the need, a scale whose weights do not rise, missing
+//! sentences of the outcome, and questions that can never be asked.
 
 use std::collections::HashMap;
 
 use super::{
-    Bank, Condition, DIRECTION_IDS, DONT_KNOW, Kind, LEVEL_IDS, ORGANISATION_LEVEL, Phase,
-    Question, SKIPPED, STEP_IDS, Tier,
+    Bank, Condition, DIRECTION_IDS, DONT_KNOW, Kind, LEVEL_IDS, NOW, NOW_NOBODY, NOW_SINGLE,
+    ORGANISATION_LEVEL, Phase, Question, SKIPPED, STEP_IDS, TEXT_IDS, Tier, UNKNOWN,
 };
 use crate::located::{Located, Pos};
 use crate::problem::{Problem, Problems};
@@ -160,6 +161,44 @@ impl<'a> Checker<'a> {
                     "noem onder 'vormen' minstens één vorm van integraal werken",
                 );
             }
+            for f in &s.forms {
+                if f.text.is_blank() {
+                    self.error(
+                        s.id.pos,
+                        format!("stap '{}' heeft een vorm zonder tekst", s.id.value),
+                        "vul 'tekst' in of haal de vorm weg",
+                    );
+                }
+                for d in &f.domains {
+                    if self.bank.domain(&d.value).is_none() {
+                        self.error(
+                            d.pos,
+                            format!("stap '{}': onbekend domein '{}'", s.id.value, d.value),
+                            "gebruik een id van 'domeinen'",
+                        );
+                    }
+                }
+                for m in &f.moments {
+                    if self.bank.moment(&m.value).is_none() {
+                        self.error(
+                            m.pos,
+                            format!("stap '{}': onbekend moment '{}'", s.id.value, m.value),
+                            "gebruik een id van 'momenten'",
+                        );
+                    }
+                }
+            }
+            if s.forms
+                .iter()
+                .all(|f| !f.domains.is_empty() || !f.moments.is_empty())
+                && !s.forms.is_empty()
+            {
+                self.warning(
+                    s.id.pos,
+                    format!("stap '{}' heeft geen vorm die altijd past", s.id.value),
+                    "geef minstens één vorm zonder 'domeinen' en 'momenten'",
+                );
+            }
             if s.examples.is_empty() {
                 self.warning(
                     s.id.pos,
@@ -213,6 +252,65 @@ impl<'a> Checker<'a> {
                     format!("de richting '{id}' ontbreekt onder 'richtingen'"),
                     "geef elke richting een naam en uitleg",
                 );
+            }
+        }
+        for d in &b.directions {
+            if let Some(a) = &d.action
+                && a.is_blank()
+            {
+                self.error(
+                    d.id.pos,
+                    format!("richting '{}' heeft een lege actie", d.id.value),
+                    "vul de actie in of haal haar weg",
+                );
+            }
+        }
+        for id in TEXT_IDS {
+            if !b.texts.iter().any(|(k, _)| k.value == id) {
+                self.error(
+                    Pos::UNKNOWN,
+                    format!("de tekst '{id}' ontbreekt onder 'teksten'"),
+                    "voeg hem toe: voorwie gebruikt hem in de uitkomst",
+                );
+            }
+        }
+        for (k, t) in &b.texts {
+            if !TEXT_IDS.contains(&k.value.as_str()) {
+                self.warning(
+                    k.pos,
+                    format!("teksten: '{}' wordt nergens gebruikt", k.value),
+                    format!("bekende teksten: {}", TEXT_IDS.join(", ")),
+                );
+            }
+            if t.is_blank() {
+                self.error(
+                    k.pos,
+                    format!("teksten: '{}' is leeg", k.value),
+                    "vul de tekst in",
+                );
+            }
+        }
+        if b.reflection.is_empty() {
+            self.warning(
+                Pos::UNKNOWN,
+                "er zijn geen reflectievragen ('reflectie')",
+                "noem er minstens één, zoals 'Met wie doe ik wat, wanneer en waarom?'",
+            );
+        }
+        let mut domains = HashMap::new();
+        for d in &b.domains {
+            if let Some(first) = domains.insert(d.id.value.clone(), d.id.pos) {
+                self.error(
+                    d.id.pos,
+                    format!(
+                        "domein '{}' staat er twee keer (eerst op regel {})",
+                        d.id.value, first.line
+                    ),
+                    "geef elk domein een eigen id",
+                );
+            }
+            for c in &d.when {
+                self.condition(c, true, false, &format!("domein '{}'", d.id.value));
             }
         }
         if b.moments.is_empty() {
@@ -489,14 +587,60 @@ impl<'a> Checker<'a> {
                 }
             }
             if let Some(h) = &o.current {
-                self.step_ref(h, &format!("vraag '{id}', optie '{oid}', huidig"));
-                if org || q.per_goal || kind.has_options() && kind == Kind::Multi {
+                if h.value != NOW_NOBODY && h.value != NOW_SINGLE {
+                    self.step_ref(h, &format!("vraag '{id}', optie '{oid}', huidig"));
+                }
+                if org || kind == Kind::Multi {
                     self.error(
                         h.pos,
                         format!("vraag '{id}': 'huidig' hoort bij een keuzevraag over de huidige samenwerking"),
-                        "zet 'huidig' alleen bij een keuzevraag van gezin of professionals, niet per doel",
+                        "zet 'huidig' alleen bij een keuzevraag van gezin of professionals",
                     );
                 }
+            }
+            if let Some(c) = &o.considered {
+                self.step_ref(c, &format!("vraag '{id}', optie '{oid}', overwogen"));
+                if org || q.per_goal || kind == Kind::Multi {
+                    self.error(
+                        c.pos,
+                        format!("vraag '{id}': 'overwogen' hoort bij een keuzevraag voor de casus"),
+                        "zet 'overwogen' bij een keuzevraag van professionals, niet per doel",
+                    );
+                }
+            }
+            if o.base.is_some() || o.bounds.is_some() {
+                self.base_option(q, o);
+            }
+            match (&o.group, q.groups.is_empty()) {
+                (Some(g), _) if !q.groups.iter().any(|x| x.id == g.value.as_str()) => self.error(
+                    g.pos,
+                    format!("vraag '{id}', optie '{oid}': onbekende groep '{}'", g.value),
+                    "gebruik een id van 'groepen' bij deze vraag",
+                ),
+                (None, false) => self.warning(
+                    o.id.pos,
+                    format!("vraag '{id}', optie '{oid}' staat in geen groep"),
+                    "zet 'groep' bij elke optie, of haal 'groepen' weg",
+                ),
+                _ => {}
+            }
+            for r in &o.replaces {
+                if q.options.iter().any(|x| x.id == r.value.as_str()) {
+                    self.error(
+                        r.pos,
+                        format!("vraag '{id}', optie '{oid}': 'vervangt' noemt '{}', maar die optie bestaat nog", r.value),
+                        "een oud id kan alleen vervangen worden als het niet meer bestaat",
+                    );
+                }
+            }
+            if o.exclusive && kind != Kind::Multi {
+                self.warning(
+                    o.id.pos,
+                    format!(
+                        "vraag '{id}', optie '{oid}': 'exclusief' doet alleen iets bij meerkeuze"
+                    ),
+                    "haal 'exclusief' weg",
+                );
             }
             if let Some(m) = &o.possible_up_to {
                 self.step_ref(m, &format!("vraag '{id}', optie '{oid}', mogelijk_tot"));
@@ -537,6 +681,113 @@ impl<'a> Checker<'a> {
         for cond in &q.show_if {
             self.condition(cond, q.per_goal, false, &format!("vraag '{id}', toon_als"));
         }
+        if kind == Kind::Scale {
+            self.scale_rises(q);
+        }
+        let mut groups = HashMap::new();
+        for g in &q.groups {
+            if let Some(first) = groups.insert(g.id.value.as_str(), g.id.pos) {
+                self.error(
+                    g.id.pos,
+                    format!(
+                        "vraag '{id}': groep '{}' staat er twee keer (eerst op regel {})",
+                        g.id.value, first.line
+                    ),
+                    "geef elke groep een eigen id",
+                );
+            }
+        }
+    }
+
+    /// A scale runs from light to heavy: its weights, the floors rules give
+    /// its options and what they make possible must not go down along the
+    /// options. Otherwise the last option shown can be lighter than the one
+    /// before it.
+    fn scale_rises(&mut self, q: &Question) {
+        let id = q.id.value.as_str();
+        let floor = |oid: &str| {
+            self.bank
+                .scoring
+                .rules
+                .iter()
+                .filter(|r| r.when.len() == 1)
+                .filter(|r| {
+                    let c = &r.when[0];
+                    c.question.as_ref().is_some_and(|x| x.value == id)
+                        && c.is.iter().flatten().any(|x| x.value == oid)
+                })
+                .filter_map(|r| r.then.minimum.as_ref())
+                .filter_map(|m| self.bank.step_index(&m.value))
+                .max()
+                .map_or(-1, |s| i64::try_from(s).unwrap_or(0))
+        };
+        let possible = |o: &super::AnswerOption| {
+            o.possible_up_to
+                .as_ref()
+                .and_then(|m| self.bank.step_index(&m.value))
+                .map_or(-1, |s| i64::try_from(s).unwrap_or(0))
+        };
+        let mut problems = Vec::new();
+        for pair in q.options.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let falls = b.weight() < a.weight()
+                || floor(&b.id.value) < floor(&a.id.value)
+                || possible(b) < possible(a);
+            if falls {
+                problems.push((b.id.pos, a.id.value.clone(), b.id.value.clone()));
+            }
+        }
+        for (pos, a, b) in problems {
+            self.warning(
+                pos,
+                format!("schaal '{id}': optie '{b}' weegt lichter dan '{a}' ervoor"),
+                "zet de opties van licht naar zwaar (gewicht, ondergrens en mogelijk_tot lopen op), of maak de vraag type 'keuze'",
+            );
+        }
+    }
+
+    /// `basis` and `grenzen` belong to the kind-of-question question.
+    fn base_option(&mut self, q: &Question, o: &super::AnswerOption) {
+        let id = q.id.value.as_str();
+        let oid = o.id.value.as_str();
+        if id != self.bank.scoring.base.value.as_str() {
+            self.error(
+                o.id.pos,
+                format!("vraag '{id}', optie '{oid}': 'basis' en 'grenzen' horen bij de vraag in scoring.basis"),
+                format!("zet ze bij '{}', of maak deze vraag scoring.basis", self.bank.scoring.base.value),
+            );
+            return;
+        }
+        let owner = format!("vraag '{id}', optie '{oid}'");
+        let base = o
+            .base
+            .as_ref()
+            .and_then(|b| self.step_ref(b, &format!("{owner}, basis")));
+        let bounds = match o.bounds.as_ref().map(|b| (&b.value[..], b.pos)) {
+            Some(([lo, hi], _)) => {
+                let lo = self.step_ref(lo, &format!("{owner}, grenzen"));
+                let hi = self.step_ref(hi, &format!("{owner}, grenzen"));
+                lo.zip(hi)
+            }
+            Some((_, pos)) => {
+                self.error(
+                    pos,
+                    format!("{owner}: 'grenzen' heeft precies twee stappen"),
+                    "schrijf [lichtste, zwaarste], bijvoorbeeld [connectie, coordinatie]",
+                );
+                None
+            }
+            None => None,
+        };
+        if let (Some(b), Some((lo, hi))) = (base, bounds)
+            && !(lo <= b && b <= hi)
+        {
+            self.error(
+                o.id.pos,
+                format!("{owner}: de basis ligt niet binnen de grenzen"),
+                "laat de grenzen de basis omvatten: lichtste ≤ basis ≤ zwaarste",
+            );
+        }
     }
 
     fn tiers(&mut self, tiers: &[Tier], owner: &str) {
@@ -570,12 +821,16 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks one condition. `per_goal`: evaluated for a goal (per-goal
-    /// questions may be referenced). `in_rule`: `nodig_*` is allowed.
+    /// questions may be referenced). `in_rule`: `nodig_*`, `overwogen_vanaf`
+    /// and `nu` are allowed.
     fn condition(&mut self, c: &Condition, per_goal: bool, in_rule: bool, owner: &str) {
         let subjects = [
             c.question.is_some(),
             c.moment.is_some(),
             c.need_from.is_some() || c.need_to.is_some(),
+            c.considered_from.is_some(),
+            c.now.is_some(),
+            c.any_of.is_some(),
         ]
         .iter()
         .filter(|x| **x)
@@ -585,7 +840,9 @@ impl<'a> Checker<'a> {
             .as_ref()
             .map(|x| x.pos)
             .or_else(|| c.need_from.as_ref().map(|x| x.pos))
+            .or_else(|| c.considered_from.as_ref().map(|x| x.pos))
             .or_else(|| c.moment.as_ref().and_then(|m| m.first()).map(|x| x.pos))
+            .or_else(|| c.now.as_ref().and_then(|m| m.first()).map(|x| x.pos))
             .unwrap_or(Pos::UNKNOWN);
         if subjects != 1 {
             self.error(
@@ -593,7 +850,7 @@ impl<'a> Checker<'a> {
                 format!(
                     "{owner}: een voorwaarde heeft precies één onderwerp nodig (nu {subjects})"
                 ),
-                "gebruik per voorwaarde één van: vraag, moment, nodig_vanaf/nodig_tot",
+                "gebruik per voorwaarde één van: vraag, moment, nodig_vanaf/nodig_tot, overwogen_vanaf, nu, een_van",
             );
         }
         if let Some(moments) = &c.moment {
@@ -620,25 +877,69 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        for (step, what) in [(&c.need_from, "nodig_vanaf"), (&c.need_to, "nodig_tot")] {
+        for (step, what) in [
+            (&c.need_from, "nodig_vanaf"),
+            (&c.need_to, "nodig_tot"),
+            (&c.considered_from, "overwogen_vanaf"),
+        ] {
             if let Some(s) = step {
                 self.step_ref(s, &format!("{owner}, {what}"));
                 if !in_rule {
                     self.error(
                         s.pos,
                         format!("{owner}: '{what}' kan alleen in een regel"),
-                        "in 'toon_als' is de nodige intensiteit nog niet bekend",
+                        "buiten een regel is de nodige of overwogen intensiteit nog niet bekend",
                     );
                 }
             }
         }
-        let has_question_part =
-            c.is.is_some() || c.not.is_some() || c.count_min.is_some() || c.count_max.is_some();
+        if let Some(list) = &c.now {
+            if !in_rule {
+                self.error(
+                    pos,
+                    format!("{owner}: 'nu' kan alleen in een regel"),
+                    "buiten een regel is de huidige stap nog niet bekend",
+                );
+            }
+            for n in list {
+                let known = n.value == NOW_NOBODY
+                    || n.value == NOW_SINGLE
+                    || n.value == UNKNOWN
+                    || self.bank.step_index(&n.value).is_some();
+                if !known {
+                    self.error(
+                        n.pos,
+                        format!("{owner}: onbekende waarde '{}' bij 'nu'", n.value),
+                        format!(
+                            "kies uit: {}, {NOW_NOBODY}, {NOW_SINGLE}, {UNKNOWN}",
+                            STEP_IDS.join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+        if let Some(any) = &c.any_of {
+            if any.is_empty() {
+                self.error(
+                    pos,
+                    format!("{owner}: lege lijst bij 'een_van'"),
+                    "noem minstens twee voorwaarden",
+                );
+            }
+            for sub in any {
+                self.condition(sub, per_goal, in_rule, owner);
+            }
+        }
+        let has_question_part = c.is.is_some()
+            || c.not.is_some()
+            || c.except.is_some()
+            || c.count_min.is_some()
+            || c.count_max.is_some();
         let Some(qid) = &c.question else {
             if has_question_part {
                 self.error(
                     pos,
-                    format!("{owner}: 'is', 'niet' of 'aantal' zonder 'vraag'"),
+                    format!("{owner}: 'is', 'niet', 'behalve' of 'aantal' zonder 'vraag'"),
                     "zet erbij over welke vraag het gaat",
                 );
             }
@@ -665,10 +966,12 @@ impl<'a> Checker<'a> {
                 "gebruik hier alleen vragen die één keer voor de casus gesteld worden",
             );
         }
-        for list in [&c.is, &c.not].into_iter().flatten() {
+        for list in [&c.is, &c.not, &c.except].into_iter().flatten() {
             for o in list {
-                let known =
-                    q.option(&o.value).is_some() || o.value == DONT_KNOW || o.value == SKIPPED;
+                let known = q.option(&o.value).is_some()
+                    || o.value == DONT_KNOW
+                    || o.value == SKIPPED
+                    || o.value == UNKNOWN;
                 if !known {
                     let ids: Vec<&str> = q.options.iter().map(|x| x.id.value.as_str()).collect();
                     self.error(
@@ -677,7 +980,10 @@ impl<'a> Checker<'a> {
                             "{owner}: '{}' is geen optie van vraag '{}'",
                             o.value, qid.value
                         ),
-                        format!("kies uit: {}, {DONT_KNOW}, {SKIPPED}", ids.join(", ")),
+                        format!(
+                            "kies uit: {}, {DONT_KNOW}, {SKIPPED}, {UNKNOWN}",
+                            ids.join(", ")
+                        ),
                     );
                 }
             }
@@ -693,54 +999,89 @@ impl<'a> Checker<'a> {
 
     fn scoring(&mut self) {
         let s = &self.bank.scoring;
-        let mut last = 0;
-        for (i, id) in STEP_IDS.iter().enumerate().skip(1) {
-            match s.thresholds.value.get(*id) {
-                None => self.error(
-                    s.thresholds.pos,
-                    format!("drempels: de drempel voor '{id}' ontbreekt"),
-                    "geef een drempel voor connectie, coordinatie, cooperatie en integratie",
-                ),
-                Some(t) => {
-                    if i > 1 && t.value <= last {
+        match self.bank.question(&s.base.value) {
+            None => self.error(
+                s.base.pos,
+                format!("scoring.basis: vraag '{}' bestaat niet", s.base.value),
+                "noem de vraag naar het soort vraagstuk, zoals doel_afhankelijk",
+            ),
+            Some(q) => {
+                if !q.per_goal || !q.kind.value.has_options() || q.kind.value == Kind::Multi {
+                    self.error(
+                        s.base.pos,
+                        format!(
+                            "scoring.basis: '{}' moet een keuze- of schaalvraag per doel zijn",
+                            s.base.value
+                        ),
+                        "het soort vraagstuk wordt per doel gevraagd, met één antwoord",
+                    );
+                }
+                for o in &q.options {
+                    if o.base.is_none() || o.bounds.is_none() {
                         self.error(
-                            t.pos,
-                            format!("drempels: '{id}' ({}) moet hoger zijn dan de drempel ervoor ({last})", t.value),
-                            "laat de drempels oplopen van connectie naar integratie",
+                            o.id.pos,
+                            format!(
+                                "scoring.basis: optie '{}' van '{}' mist 'basis' of 'grenzen'",
+                                o.id.value, s.base.value
+                            ),
+                            "geef elke optie een basisstap en [lichtste, zwaarste]",
                         );
                     }
-                    if i == 1 && t.value <= 0 {
-                        self.error(
-                            t.pos,
-                            "drempels: connectie moet boven 0 liggen",
-                            "segregatie past vanaf 0 punten; kies voor connectie 1 of meer",
-                        );
-                    }
-                    last = t.value;
                 }
             }
         }
-        for (key, _) in &s.thresholds.value {
-            if !STEP_IDS[1..].contains(&key.value.as_str()) {
+        let mut first_up = None;
+        for shift in &s.shifts {
+            match (&shift.from, &shift.to) {
+                (Some(f), None) if shift.steps.value > 0 => {
+                    first_up = Some(first_up.map_or(f.value, |x: i32| x.min(f.value)));
+                }
+                (None, Some(_)) if shift.steps.value < 0 => {}
+                _ => self.error(
+                    shift.steps.pos,
+                    "verschuiving: geef 'vanaf' met positieve 'stappen', of 'tot' met negatieve",
+                    "bijvoorbeeld {vanaf: 3, stappen: 1} of {tot: -1, stappen: -1}",
+                ),
+            }
+            if shift.steps.value.abs() > 4 {
                 self.error(
-                    key.pos,
-                    format!("drempels: onbekende stap '{}'", key.value),
-                    "gebruik connectie, coordinatie, cooperatie en integratie (segregatie begint bij 0)",
+                    shift.steps.pos,
+                    "verschuiving: meer dan vier stappen bestaat niet",
+                    "kies 1 tot 4 stappen",
                 );
             }
         }
-        if s.margin < 0 {
-            self.error(Pos::UNKNOWN, "grensmarge is negatief", "kies 0 of meer");
+        if s.family.min.value > s.family.max.value {
+            self.error(
+                s.family.min.pos,
+                "gezin: 'min' is groter dan 'max'",
+                "bijvoorbeeld min: -1, max: 2",
+            );
         }
-        let cert = &s.certainty;
-        if !(0.0..=1.0).contains(&cert.high)
-            || !(0.0..=1.0).contains(&cert.medium)
-            || cert.medium > cert.high
-        {
+        if first_up.is_some_and(|f| s.family.max.value >= f) {
+            self.warning(
+                s.family.max.pos,
+                "gezin: met deze 'max' kan het gezin als geheel een doel op eigen kracht een stap zwaarder maken",
+                "houd gezin.max onder de laagste 'vanaf' van verschuiving",
+            );
+        }
+        if !(0.0..=1.0).contains(&s.too_few_below) {
             self.error(
                 Pos::UNKNOWN,
-                "zekerheid: 'middel' en 'hoog' liggen tussen 0 en 1, en middel is niet hoger dan hoog",
-                "bijvoorbeeld hoog: 0.8, middel: 0.5",
+                "te_weinig_onder ligt tussen 0 en 1",
+                "bijvoorbeeld 0.5: minder dan de helft van de kernvragen beantwoord",
+            );
+        }
+        if let Some(c) = &s.stuck {
+            self.condition(c, true, false, "vastgelopen");
+        }
+        if let Some(t) = &s.takeover
+            && self.bank.question(&t.value).is_none()
+        {
+            self.error(
+                t.pos,
+                format!("overname: vraag '{}' bestaat niet", t.value),
+                "controleer het vraag-id",
             );
         }
         for combo in &s.combinations {
@@ -826,10 +1167,39 @@ impl<'a> Checker<'a> {
                     "geef minstens één voorwaarde",
                 );
             }
+            if let Some(scope) = &rule.scope
+                && scope.value != "doel"
+                && scope.value != "casus"
+            {
+                self.error(
+                    scope.pos,
+                    format!(
+                        "{owner}: 'voor' is 'doel' of 'casus', niet '{}'",
+                        scope.value
+                    ),
+                    "laat 'voor' weg (per doel) of zet 'voor: casus'",
+                );
+            }
             for c in &rule.when {
                 self.condition(c, true, true, &owner);
             }
             let e = &rule.then;
+            if e.priority && e.minimum.is_none() {
+                self.error(
+                    rule.id.pos,
+                    format!("{owner}: 'voorrang' zonder 'minimaal'"),
+                    "voorrang geldt voor een ondergrens",
+                );
+            }
+            if rule.for_case() && (e.minimum.is_some() || e.maximum.is_some()) {
+                self.error(
+                    rule.id.pos,
+                    format!(
+                        "{owner}: een regel voor de casus kan 'minimaal'/'maximaal' niet zetten"
+                    ),
+                    "grenzen gelden per doel; gebruik richting, eerst of actie",
+                );
+            }
             let changes_need = e.minimum.is_some() || e.maximum.is_some();
             if e.minimum.is_none()
                 && e.maximum.is_none()
@@ -846,10 +1216,14 @@ impl<'a> Checker<'a> {
             if let Some(m) = &e.minimum {
                 self.step_ref(m, &format!("{owner}, minimaal"));
             }
-            if let Some(m) = &e.maximum {
+            if let Some(m) = &e.maximum
+                && m.value != NOW
+            {
                 self.step_ref(m, &format!("{owner}, maximaal"));
             }
-            if let Some(m) = &e.first {
+            if let Some(m) = &e.first
+                && m.value != NOW
+            {
                 self.step_ref(m, &format!("{owner}, eerst"));
             }
             if let Some(d) = &e.direction
@@ -905,8 +1279,15 @@ impl<'a> Checker<'a> {
             .enumerate()
             .map(|(i, q)| (q.id.value.as_str(), i))
             .collect();
+        fn subjects(c: &Condition) -> Vec<&Condition> {
+            let mut out = vec![c];
+            for sub in c.any_of.iter().flatten() {
+                out.extend(subjects(sub));
+            }
+            out
+        }
         for (i, q) in flow.iter().enumerate() {
-            for c in &q.show_if {
+            for c in q.show_if.iter().flat_map(subjects) {
                 let Some(dep_id) = &c.question else { continue };
                 let Some(&j) = index.get(dep_id.value.as_str()) else {
                     continue;

@@ -46,8 +46,67 @@ pub const DONT_KNOW: &str = "weet_niet";
 /// Reserved answer id: the user skipped the question.
 pub const SKIPPED: &str = "overgeslagen";
 
-/// Ids of the directions; part of the JSON contract (`richting`).
-pub const DIRECTION_IDS: [&str; 4] = ["opschalen", "afschalen", "passend", "eerst_afstemmen"];
+/// Ids of the directions; part of the JSON contract (`richting`). The first
+/// four were there from the start; the others extend the list.
+pub const DIRECTION_IDS: [&str; 7] = [
+    "opschalen",
+    "afschalen",
+    "passend",
+    "eerst_afstemmen",
+    "lichter_dan_overwogen",
+    "verbeter_afstemming",
+    "onbekend",
+];
+
+/// Ids of the sentences the outcome needs from [`Bank::texts`]; `voorwie
+/// controleer` reports every one that is missing.
+pub const TEXT_IDS: [&str; 35] = [
+    "hoger_niet_beter",
+    "nu_niemand",
+    "nu_onbekend",
+    "nu_een",
+    "nu_onbekend_actie",
+    "mogelijk_ja",
+    "mogelijk_onbekend",
+    "mogelijk_onbekend_actie",
+    "kloof",
+    "kloof_neerleggen_onbekend",
+    "zekerheid_alles_bekend",
+    "zekerheid_vast_een",
+    "zekerheid_vast_meer",
+    "zekerheid_zwaarder_een",
+    "zekerheid_zwaarder_meer",
+    "bereik",
+    "te_weinig",
+    "geen_doelen",
+    "reden_basis",
+    "reden_basis_onbekend",
+    "reden_zwaarder",
+    "reden_zwaarder_meer",
+    "reden_lichter",
+    "reden_grens_hoog",
+    "reden_grens_laag",
+    "reden_gezin",
+    "reden_licht",
+    "afschalen_titel",
+    "afschalen_behaald",
+    "afschalen_niet_behaald",
+    "afschalen_overig",
+    "afschalen_naar",
+    "afschalen_overname",
+    "afschalen_signaal",
+    "nog_niet_afschalen",
+];
+
+/// The current step values an option's `huidig` may hold besides step ids.
+pub const NOW_NOBODY: &str = "niemand";
+/// One professional works alone: no collaboration at issue.
+pub const NOW_SINGLE: &str = "een";
+/// In conditions (`nu: [onbekend]`) and in `is` lists: weet ik niet,
+/// skipped, or not answered.
+pub const UNKNOWN: &str = "onbekend";
+/// In `maximaal` and `eerst`: the current step of the goal.
+pub const NOW: &str = "nu";
 
 /// A whole question bank.
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -66,11 +125,22 @@ pub struct Bank {
     pub levels: Vec<Level>,
     #[serde(rename = "momenten")]
     pub moments: Vec<Moment>,
+    /// Domains (jeugd, volwassenen, werk & inkomen) that decide which
+    /// example forms fit a goal.
+    #[serde(rename = "domeinen", default)]
+    pub domains: Vec<Domain>,
     #[serde(rename = "continuum_uitleg", default)]
     pub continuum_intro: Option<Text>,
     pub continuum: Located<Vec<Step>>,
     #[serde(rename = "richtingen")]
     pub directions: Vec<Direction>,
+    /// The fixed sentences of the outcome, by id (see [`TEXT_IDS`]): content,
+    /// so a content expert can change them.
+    #[serde(rename = "teksten", default)]
+    pub texts: IndexMap<Located<String>, Text>,
+    /// The reflection prompts shown under every outcome.
+    #[serde(rename = "reflectie", default)]
+    pub reflection: Vec<Text>,
     #[serde(rename = "startvraag")]
     pub start_question: Question,
     #[serde(rename = "vragen")]
@@ -90,6 +160,10 @@ pub struct Source {
     pub id: Located<String>,
     #[serde(rename = "titel")]
     pub title: Text,
+    /// A short citation for one line of a summary ("Heek & Nooteboom
+    /// (2023), Voor wie doen we wat?").
+    #[serde(rename = "kort", default)]
+    pub short: Option<Text>,
 }
 
 /// One of the three levels (gezin, professionals, organisatie en beleid).
@@ -114,6 +188,34 @@ pub struct Moment {
     pub explanation: Option<Text>,
 }
 
+/// A domain of work (jeugd en gezin, volwassenen, werk en inkomen): when it
+/// applies to a goal, the example forms tagged with it are shown.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Domain {
+    pub id: Located<String>,
+    #[serde(rename = "naam")]
+    pub name: Text,
+    /// All must hold (per goal).
+    #[serde(rename = "als", default)]
+    pub when: Vec<Condition>,
+}
+
+/// An example form of a continuum step, with where it fits. A form without
+/// domains or moments fits everywhere.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Form {
+    #[serde(rename = "tekst")]
+    pub text: Text,
+    /// Shown only when one of these domains applies to the goal.
+    #[serde(rename = "domeinen", default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<Located<String>>,
+    /// Shown only at these moments.
+    #[serde(rename = "momenten", default, skip_serializing_if = "Vec::is_empty")]
+    pub moments: Vec<Located<String>>,
+}
+
 /// One step of the continuum of integrated working.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -131,7 +233,7 @@ pub struct Step {
     #[serde(rename = "uitleg")]
     pub explanation: Text,
     #[serde(rename = "vormen")]
-    pub forms: Vec<Text>,
+    pub forms: Vec<Form>,
     #[serde(rename = "voorbeelden", default)]
     pub examples: Vec<Text>,
     /// How this step differs from its neighbours.
@@ -148,8 +250,13 @@ pub struct Direction {
     pub id: Located<String>,
     #[serde(rename = "naam")]
     pub name: Text,
+    /// `{stap}`, `{nodig}`, `{nu}` and `{overwogen}` are filled in.
     #[serde(rename = "uitleg")]
     pub explanation: Text,
+    /// An action point for every goal with this direction; `{doel}` and the
+    /// fields of [`Direction::explanation`] are filled in.
+    #[serde(rename = "actie", default)]
+    pub action: Option<Text>,
 }
 
 /// Step 1 (short screening) or step 2 (deepening).
@@ -224,6 +331,9 @@ pub struct Question {
     /// For `volgorde`: whose order this is (gezin or hulpverlening).
     #[serde(rename = "perspectief", default)]
     pub perspective: Option<Located<String>>,
+    /// Headings under which the options are shown (`groep` of an option).
+    #[serde(rename = "groepen", default)]
+    pub groups: Vec<OptionGroup>,
     #[serde(rename = "opties", default)]
     pub options: Vec<AnswerOption>,
     /// For `meerkeuze`: points by the number of options chosen.
@@ -242,11 +352,17 @@ impl Question {
     }
 
     pub fn option(&self, id: &str) -> Option<&AnswerOption> {
-        self.options.iter().find(|o| o.id == id)
+        self.option_index(id).map(|i| &self.options[i])
     }
 
+    /// The option with this id, or the one that replaces it (`vervangt`),
+    /// so that files made with an older bank still read.
     pub fn option_index(&self, id: &str) -> Option<usize> {
-        self.options.iter().position(|o| o.id == id)
+        self.options.iter().position(|o| o.id == id).or_else(|| {
+            self.options
+                .iter()
+                .position(|o| o.replaces.iter().any(|r| r.value == id))
+        })
     }
 
     /// Whether this question describes what is possible (organisatie &
@@ -256,11 +372,29 @@ impl Question {
     }
 }
 
+/// A heading for options of a long list (`groepen`).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionGroup {
+    pub id: Located<String>,
+    #[serde(rename = "naam")]
+    pub name: Text,
+}
+
 /// One answer option of a question.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerOption {
     pub id: Located<String>,
+    /// The heading (`groepen`) it is shown under.
+    #[serde(rename = "groep", default)]
+    pub group: Option<Located<String>>,
+    /// Older ids that now mean this option.
+    #[serde(rename = "vervangt", default)]
+    pub replaces: Vec<Located<String>>,
+    /// Cannot be chosen together with other options (`geen belemmering`).
+    #[serde(rename = "exclusief", default)]
+    pub exclusive: bool,
     #[serde(default)]
     pub label: Option<Text>,
     /// The concrete meaning of this answer ("wat is zwaar?").
@@ -272,9 +406,21 @@ pub struct AnswerOption {
     /// An action point added when this option is chosen.
     #[serde(rename = "actie", default)]
     pub action: Option<Text>,
-    /// The current continuum step this answer stands for.
+    /// For the kind-of-question question (`scoring.basis`): the step a goal
+    /// starts at.
+    #[serde(rename = "basis", default)]
+    pub base: Option<Located<String>>,
+    /// With `basis`: the lightest and heaviest step the other answers may
+    /// move the goal to.
+    #[serde(rename = "grenzen", default)]
+    pub bounds: Option<Located<Vec<Located<String>>>>,
+    /// The current continuum step this answer stands for, or `niemand` /
+    /// `een`.
     #[serde(rename = "huidig", default)]
     pub current: Option<Located<String>>,
+    /// The step of a form that is being considered (`overwogen`).
+    #[serde(rename = "overwogen", default)]
+    pub considered: Option<Located<String>>,
     /// The heaviest step that is possible when this answer is given.
     #[serde(rename = "mogelijk_tot", default)]
     pub possible_up_to: Option<Located<String>>,
@@ -337,37 +483,67 @@ pub fn tier_weight(tiers: &[Tier], count: u32) -> i32 {
         .map_or(0, |t| t.weight.value)
 }
 
-/// How answers become a suggestion.
+/// How answers become a suggestion (see `docs/advies.md`).
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scoring {
-    /// From how many points each step fits (segregatie fits from 0).
-    #[serde(rename = "drempels")]
-    pub thresholds: Located<IndexMap<Located<String>, Located<i32>>>,
-    /// Within this many points above a threshold, the answers fit both steps.
-    #[serde(rename = "grensmarge", default)]
-    pub margin: i32,
-    #[serde(rename = "zekerheid")]
-    pub certainty: CertaintyLevels,
+    /// The question whose options carry `basis` and `grenzen`: the kind of
+    /// question a goal is.
+    #[serde(rename = "basis")]
+    pub base: Located<String>,
+    /// How many points shift a goal how many steps.
+    #[serde(rename = "verschuiving", default)]
+    pub shifts: Vec<Shift>,
+    /// The points from answers about the family as a whole are kept within
+    /// this range.
+    #[serde(rename = "gezin")]
+    pub family: FamilyRange,
+    /// Below this share of core questions answered, the suggestion rests on
+    /// too little.
+    #[serde(rename = "te_weinig_onder", default = "default_too_few")]
+    pub too_few_below: f64,
     #[serde(rename = "combinaties", default)]
     pub combinations: Vec<Combination>,
     #[serde(rename = "ontbrekend", default)]
     pub missing: Option<MissingParties>,
-    /// When a goal counts as reached (for the timeline of `vergelijk`).
+    /// When a goal counts as reached (afschalen, and the timeline of
+    /// `vergelijk`).
     #[serde(rename = "behaald", default)]
     pub reached: Option<Condition>,
+    /// When a goal was a reason the family got stuck.
+    #[serde(rename = "vastgelopen", default)]
+    pub stuck: Option<Condition>,
+    /// The question "who takes over", for the afschalen summary.
+    #[serde(rename = "overname", default)]
+    pub takeover: Option<Located<String>>,
     #[serde(rename = "regels", default)]
     pub rules: Vec<Rule>,
 }
 
-/// The share of resolved weight from which certainty is high or medium.
+fn default_too_few() -> f64 {
+    0.5
+}
+
+/// From (or up to) how many points a goal shifts by `stappen` steps.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct CertaintyLevels {
-    #[serde(rename = "hoog")]
-    pub high: f64,
-    #[serde(rename = "middel")]
-    pub medium: f64,
+pub struct Shift {
+    /// At least this many points (a shift up).
+    #[serde(rename = "vanaf", default)]
+    pub from: Option<Located<i32>>,
+    /// At most this many points (a shift down).
+    #[serde(rename = "tot", default)]
+    pub to: Option<Located<i32>>,
+    #[serde(rename = "stappen")]
+    pub steps: Located<i32>,
+}
+
+/// The least and most points the family-wide answers add to a goal.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FamilyRange {
+    pub min: Located<i32>,
+    pub max: Located<i32>,
 }
 
 /// Points from the product of the counts of several multi-choice questions,
@@ -404,12 +580,23 @@ pub struct MissingParties {
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub id: Located<String>,
+    /// `doel` (the default: evaluated per goal) or `casus` (once, for the
+    /// case as a whole).
+    #[serde(rename = "voor", default)]
+    pub scope: Option<Located<String>>,
     #[serde(rename = "als")]
     pub when: Vec<Condition>,
     #[serde(rename = "dan")]
     pub then: Effect,
     #[serde(rename = "reden")]
     pub reason: Text,
+}
+
+impl Rule {
+    /// Whether the rule is evaluated once for the case (`voor: casus`).
+    pub fn for_case(&self) -> bool {
+        self.scope.as_ref().is_some_and(|s| s.value == "casus")
+    }
 }
 
 /// What a rule does.
@@ -419,13 +606,17 @@ pub struct Effect {
     /// The need is at least this step.
     #[serde(rename = "minimaal", default)]
     pub minimum: Option<Located<String>>,
-    /// The need is at most this step.
+    /// This floor wins over every maximum (safety).
+    #[serde(rename = "voorrang", default)]
+    pub priority: bool,
+    /// The need is at most this step, or `nu`: the current step.
     #[serde(rename = "maximaal", default)]
     pub maximum: Option<Located<String>>,
     /// Sets the direction (e.g. `eerst_afstemmen`).
     #[serde(rename = "richting", default)]
     pub direction: Option<Located<String>>,
-    /// What to do first, before the full need is taken up.
+    /// What to do first, before the full need is taken up: a step, or `nu`
+    /// (stay where you are).
     #[serde(rename = "eerst", default)]
     pub first: Option<Located<String>>,
     /// An action point; `{doel}` is filled in.
@@ -434,7 +625,8 @@ pub struct Effect {
 }
 
 /// One condition of a rule or of `toon_als`. Exactly one subject is set:
-/// `vraag`, `moment`, `nodig_vanaf` or `nodig_tot`.
+/// `vraag`, `moment`, `nodig_vanaf`, `nodig_tot`, `overwogen_vanaf`, `nu`
+/// or `een_van`.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
@@ -446,6 +638,10 @@ pub struct Condition {
     /// There is a concrete answer, and it is none of these.
     #[serde(rename = "niet", default)]
     pub not: Option<Vec<Located<String>>>,
+    /// The answer is none of these; an unknown or missing answer counts as
+    /// none of these.
+    #[serde(rename = "behalve", default)]
+    pub except: Option<Vec<Located<String>>>,
     /// At least this many options chosen (weighted by `telt`).
     #[serde(rename = "aantal_min", default)]
     pub count_min: Option<u32>,
@@ -460,13 +656,25 @@ pub struct Condition {
     /// The computed need is at most this step.
     #[serde(rename = "nodig_tot", default)]
     pub need_to: Option<Located<String>>,
+    /// The form being considered is at least this step.
+    #[serde(rename = "overwogen_vanaf", default)]
+    pub considered_from: Option<Located<String>>,
+    /// The current step is one of these (step ids, `niemand`, `een`,
+    /// `onbekend`).
+    #[serde(rename = "nu", default)]
+    pub now: Option<Vec<Located<String>>>,
+    /// At least one of these conditions holds.
+    #[serde(rename = "een_van", default)]
+    pub any_of: Option<Vec<Condition>>,
 }
 
 impl Condition {
     /// Whether the condition is about the computed need (and so can only be
     /// evaluated after the need is known).
     pub fn is_about_need(&self) -> bool {
-        self.need_from.is_some() || self.need_to.is_some()
+        self.need_from.is_some()
+            || self.need_to.is_some()
+            || self.any_of.iter().flatten().any(Condition::is_about_need)
     }
 }
 
@@ -521,26 +729,43 @@ impl Bank {
         self.sources.iter().find(|s| s.id == id)
     }
 
-    /// The threshold (in points) from which step `index` fits; 0 for the
-    /// first step.
-    pub fn threshold(&self, index: usize) -> i32 {
-        if index == 0 {
-            return 0;
-        }
-        let id = STEP_IDS[index];
-        self.scoring
-            .thresholds
-            .value
-            .get(id)
-            .map_or(i32::MAX, |t| t.value)
+    /// A fixed sentence of the outcome (see [`TEXT_IDS`]) in `lang`, or the
+    /// id itself when the bank lacks it (`controleer` reports that).
+    pub fn text<'a>(&'a self, id: &'a str, lang: crate::text::Lang) -> &'a str {
+        self.texts
+            .iter()
+            .find(|(k, _)| k.value == id)
+            .map_or(id, |(_, t)| t.get(lang))
     }
 
-    /// The step whose threshold `points` reaches.
-    pub fn step_for_points(&self, points: i32) -> usize {
-        (0..STEP_IDS.len())
-            .rev()
-            .find(|&i| points >= self.threshold(i))
-            .unwrap_or(0)
+    pub fn domain(&self, id: &str) -> Option<&Domain> {
+        self.domains.iter().find(|d| d.id == id)
+    }
+
+    /// How many steps `points` shift a goal: the largest shift whose `vanaf`
+    /// the points reach, or the strongest shift down whose `tot` they are
+    /// under; 0 otherwise.
+    pub fn shift_for(&self, points: i32) -> i32 {
+        let up = self
+            .scoring
+            .shifts
+            .iter()
+            .filter(|s| s.from.as_ref().is_some_and(|f| points >= f.value))
+            .map(|s| s.steps.value)
+            .max();
+        let down = self
+            .scoring
+            .shifts
+            .iter()
+            .filter(|s| s.to.as_ref().is_some_and(|t| points <= t.value))
+            .map(|s| s.steps.value)
+            .min();
+        up.or(down).unwrap_or(0)
+    }
+
+    /// The question whose options give the base step and bounds.
+    pub fn base_question(&self) -> Option<&Question> {
+        self.question(&self.scoring.base.value)
     }
 
     /// The `volgorde` question for a perspective (`gezin` or

@@ -5,6 +5,7 @@
 
 /// Field names whose value is a text, or a list of texts.
 pub const TEXT_FIELDS: [&str; 19] = [
+    "reflectie",
     "naam",
     "beschrijving",
     "continuum_uitleg",
@@ -13,7 +14,6 @@ pub const TEXT_FIELDS: [&str; 19] = [
     "volledige_naam",
     "intensiteit",
     "kort",
-    "vormen",
     "voorbeelden",
     "verschil",
     "tekst",
@@ -25,3 +25,6 @@ pub const TEXT_FIELDS: [&str; 19] = [
     "neerleggen",
     "reden",
 ];
+
+/// Field names whose value is a map from ids to texts (`teksten`).
+pub const TEXT_MAP_FIELDS: [&str; 1] = ["teksten"];

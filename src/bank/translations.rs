@@ -8,7 +8,7 @@
 use serde_json::Value;
 
 use super::Bank;
-use super::text_fields::TEXT_FIELDS;
+use super::text_fields::{TEXT_FIELDS, TEXT_MAP_FIELDS};
 use crate::text::Lang;
 
 /// The paths of the texts without a translation into `lang`. Dutch is the
@@ -37,6 +37,12 @@ fn walk(value: &Value, path: &str, lang: &str, out: &mut Vec<String>) {
                 };
                 if TEXT_FIELDS.contains(&k.as_str()) {
                     check_text(v, &here, lang, out);
+                } else if let (true, Value::Object(texts)) =
+                    (TEXT_MAP_FIELDS.contains(&k.as_str()), v)
+                {
+                    for (id, text) in texts {
+                        check_text(text, &format!("{here}.{id}"), lang, out);
+                    }
                 } else {
                     walk(v, &here, lang, out);
                 }

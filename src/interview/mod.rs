@@ -842,8 +842,8 @@ pub fn choose_override(
         _ => return Ok(false),
     };
     let suggested = match target {
-        None => outcome.case.now,
-        Some(g) => outcome.goals.get(g).map_or(0, |o| o.advice.now),
+        None => outcome.case.step,
+        Some(g) => outcome.goals.get(g).map_or(0, |o| o.advice.step),
     };
     let steps = bank.steps();
     let prompt = Prompt {

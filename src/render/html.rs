@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Renderer, Style, dutch_date, signed, text::TextRenderer};
+use super::{Renderer, Style, dutch_date, text::TextRenderer};
 use crate::card::{Card, CardQuestion};
 use crate::compare::Comparison;
 use crate::continuum::ContinuumView;
@@ -48,8 +48,9 @@ h1 { font-size: 1.6rem; margin: 0 0 .3rem; }
 h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; border-bottom: 2px solid var(--accent-soft); padding-bottom: .2rem; }
 h3 { font-size: 1rem; margin: 1.1rem 0 .3rem; }
 p, li { margin: .25rem 0; }
-.privacy { background: var(--warn-soft); color: var(--warn); border-left: 4px solid var(--warn);
+.privacy, .warning { background: var(--warn-soft); color: var(--warn); border-left: 4px solid var(--warn);
            padding: .4rem .7rem; margin: .6rem 0 1rem; font-weight: 600; }
+td, th, li, p { overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--line); }
 th { background: var(--soft); font-weight: 600; }
@@ -68,7 +69,7 @@ footer { margin-top: 2rem; font-size: .85rem; color: var(--muted); border-top: 1
   body { margin: 0; max-width: none; font-size: 10.5pt; }
   h2 { break-after: avoid; }
   tr, .step-detail, svg { break-inside: avoid; }
-  .privacy { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .privacy, .warning { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 @page { size: A4; margin: 15mm; }
@@ -284,14 +285,7 @@ fn shorten(label: &str, max: usize) -> String {
 }
 
 fn reason(r: &ReasonView) -> String {
-    match r.punten {
-        Some(p) if p != 0 => format!(
-            "<li>{} <span class=\"muted\">({})</span></li>",
-            esc(&r.tekst),
-            signed(p)
-        ),
-        _ => format!("<li>{}</li>", esc(&r.tekst)),
-    }
+    format!("<li>{}</li>", esc(&r.tekst))
 }
 
 fn action(a: &ActionView) -> String {
@@ -374,11 +368,39 @@ impl Renderer for HtmlRenderer {
             meta(ui.rater, format!("{}{role}", esc(&x.label)));
         }
         meta(
-            ui.bank,
-            format!("{} {}", esc(&r.bank.id), esc(&r.bank.versie)),
+            ui.tool,
+            format!(
+                "voorwie {}, {} {} {}",
+                esc(&r.voorwie.versie),
+                esc(&ui.bank.to_lowercase()),
+                esc(&r.bank.id),
+                esc(&r.bank.versie)
+            ),
         );
-        meta(ui.tool, format!("voorwie {}", esc(&r.voorwie.versie)));
-        b.push_str("</table>\n</header>\n");
+        if !r.bron.is_empty() {
+            meta(ui.source, esc(&r.bron));
+        }
+        b.push_str("</table>\n");
+        let _ = writeln!(
+            b,
+            "<p class=\"muted\">{}</p>",
+            esc(&fill(
+                ui.answered_line,
+                &[
+                    ("n", &r.beantwoord.beantwoord.to_string()),
+                    ("total", &r.beantwoord.kernvragen.to_string()),
+                ],
+            ))
+        );
+        if let Some(t) = &r.beantwoord.tekst {
+            let _ = writeln!(
+                b,
+                "<p class=\"warning\"><strong>{}</strong> {}</p>",
+                esc(ui.attention),
+                esc(t)
+            );
+        }
+        b.push_str("</header>\n");
 
         if let Some(c) = &r.casus {
             let _ = writeln!(b, "<h2>{}</h2>", esc(ui.case_heading));
@@ -386,37 +408,56 @@ impl Renderer for HtmlRenderer {
                 let para = para.split_whitespace().collect::<Vec<_>>().join(" ");
                 let _ = writeln!(b, "<p>{}</p>", esc(&para));
             }
+            if let Some(o) = &r.onderbouwing {
+                let _ = writeln!(
+                    b,
+                    "<p class=\"muted\"><strong>{}:</strong> {}</p>",
+                    esc(ui.rationale),
+                    esc(o)
+                );
+            }
         }
 
         let a = &r.advies;
         let _ = writeln!(b, "<h2>{}</h2>", esc(ui.case_advice));
+        if let Some(o) = &r.overschrijving {
+            let (choice, reason) = override_parts(ui, o);
+            let _ = writeln!(b, "<p class=\"advice\">{choice} {reason}</p>");
+        }
         let step_of = fill(ui.step_of, &[("n", &(a.index + 1).to_string())]);
         let _ = writeln!(
             b,
-            "<p class=\"advice\">{}: <strong>{}</strong> <span class=\"muted\">({}, {})</span></p>",
+            "<p class=\"advice\">{}: <strong>{}</strong> <span class=\"muted\">({}, {})</span> — {}</p>",
             esc(ui.suggestion),
             esc(&a.naam),
             esc(&step_of),
-            esc(&a.intensiteit)
+            esc(&a.intensiteit),
+            esc(&r.richting_naam.to_lowercase())
         );
         let mut rows = vec![Row {
             label: ui.case_heading,
             current: r.huidig.as_ref().map(|h| h.index),
-            advice: a.index,
+            advice: r
+                .overschrijving
+                .as_ref()
+                .map_or(a.index, |o| o.gekozen.index),
             needed: Some(a.nodig.index),
             strong: true,
         }];
         for g in &r.doelen {
             rows.push(Row {
                 label: &g.label,
-                current: r.huidig.as_ref().map(|h| h.index),
-                advice: g.advies.index,
+                current: g.nu.stap.as_ref().map(|h| h.index),
+                advice: g
+                    .overschrijving
+                    .as_ref()
+                    .map_or(g.advies.index, |o| o.gekozen.index),
                 needed: Some(g.advies.nodig.index),
                 strong: false,
             });
         }
         b.push_str(&continuum_svg(ui, &r.continuum, &rows, None));
-        let _ = writeln!(b, "<p class=\"note\">{}</p>", esc(ui.higher_not_better));
+        let _ = writeln!(b, "<p class=\"note\">{}</p>", esc(&r.hoger_niet_beter));
         b.push_str("<table class=\"meta\">\n");
         let mut meta = |k: &str, v: String| {
             let _ = writeln!(b, "<tr><th>{}</th><td>{v}</td></tr>", esc(k));
@@ -433,25 +474,29 @@ impl Renderer for HtmlRenderer {
                 )),
             );
         }
-        meta(
-            ui.current,
-            r.huidig
-                .as_ref()
-                .map_or_else(|| esc(ui.no_current), |h| esc(&h.naam)),
-        );
+        meta(ui.current, esc(&r.nu.tekst));
+        if let Some(c) = &r.overwogen_tekst {
+            meta(ui.considered, esc(c));
+        }
         meta(
             ui.direction,
             format!("{}. {}", esc(&r.richting_naam), esc(&r.richting_uitleg)),
         );
-        meta(ui.certainty, esc(&a.zekerheid));
         meta(
-            ui.forms,
-            a.vormen
-                .iter()
-                .map(|f| esc(f))
-                .collect::<Vec<_>>()
-                .join("; "),
+            ui.certainty,
+            format!("{}. {}", esc(&a.zekerheid), esc(&a.zekerheid_uitleg)),
         );
+        meta(ui.possible, esc(&r.mogelijk.tekst));
+        if !a.vormen.is_empty() {
+            meta(
+                ui.forms,
+                a.vormen
+                    .iter()
+                    .map(|f| esc(f))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            );
+        }
         b.push_str("</table>\n");
 
         if r.doelen.is_empty() {
@@ -461,24 +506,33 @@ impl Renderer for HtmlRenderer {
                 esc(ui.reasons),
                 esc(ui.no_goals)
             );
-            b.push_str(&list(r.redenen.iter().map(reason)));
         } else {
             let _ = writeln!(b, "<h2>{}</h2>", esc(ui.goals_family_order));
             let _ = writeln!(
                 b,
-                "<table>\n<tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+                "<table class=\"goals\">\n<tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
                 esc(ui.goal),
                 esc(ui.suggestion),
+                esc(ui.current),
                 esc(ui.form),
                 esc(ui.direction)
             );
             for (i, g) in r.doelen.iter().enumerate() {
+                let step = match &g.overschrijving {
+                    Some(o) => format!(
+                        "<strong>{}</strong> <span class=\"muted\">({}: {})</span>",
+                        esc(&o.gekozen.naam),
+                        esc(&ui.suggestion.to_lowercase()),
+                        esc(&g.advies.naam.to_lowercase())
+                    ),
+                    None => format!("<strong>{}</strong>", esc(&g.advies.naam)),
+                };
                 let _ = writeln!(
                     b,
-                    "<tr><td>{}</td><td>{}</td><td><strong>{}</strong></td><td>{}</td><td>{}</td></tr>",
+                    "<tr><td>{}</td><td>{}</td><td>{step}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                     i + 1,
                     esc(&g.label),
-                    esc(&g.advies.naam),
+                    esc(&g.nu.tekst),
                     esc(g.advies.vormen.first().map_or("", String::as_str)),
                     esc(&g.richting_naam)
                 );
@@ -492,6 +546,21 @@ impl Renderer for HtmlRenderer {
                     let _ = writeln!(b, "<p>{choice} {reason}</p>");
                 }
                 b.push_str(&list(g.redenen.iter().map(reason)));
+                let _ = writeln!(
+                    b,
+                    "<p class=\"muted\">{}: {}. {}</p>",
+                    esc(ui.certainty),
+                    esc(&g.advies.zekerheid),
+                    esc(&g.advies.zekerheid_uitleg)
+                );
+                for w in &g.eigen_woorden {
+                    let _ = writeln!(
+                        b,
+                        "<p><strong>{}</strong> {}</p>",
+                        esc(&w.vraag),
+                        esc(&w.tekst)
+                    );
+                }
             }
             if r.doelen.len() > 1 {
                 if let Some(goal) = &r.bepalend_doel {
@@ -501,80 +570,103 @@ impl Renderer for HtmlRenderer {
                         esc(&fill(ui.case_follows, &[("goal", goal)]))
                     );
                 }
-                let _ = writeln!(
-                    b,
-                    "<p><strong>{}:</strong> {}</p>",
-                    esc(ui.order_care),
-                    r.volgorde
-                        .hulpverlening
-                        .iter()
-                        .map(|g| esc(g))
-                        .collect::<Vec<_>>()
-                        .join(" → ")
-                );
+                if r.volgorde.hulpverlening_gegeven {
+                    let _ = writeln!(
+                        b,
+                        "<p><strong>{}:</strong> {}</p>",
+                        esc(ui.order_care),
+                        r.volgorde
+                            .hulpverlening
+                            .iter()
+                            .map(|g| esc(g))
+                            .collect::<Vec<_>>()
+                            .join(" → ")
+                    );
+                }
+                if !r.volgorde.gezin_gegeven {
+                    let _ = writeln!(b, "<p>{}</p>", esc(ui.order_family_missing));
+                }
                 if r.volgorde.verschilt {
                     let _ = writeln!(b, "<p><strong>{}</strong></p>", esc(ui.orders_differ));
                 }
             }
         }
 
-        let _ = writeln!(b, "<h2>{}</h2>", esc(ui.gap));
-        match &r.kloof {
-            None => {
-                let _ = writeln!(b, "<p>{}</p>", esc(ui.gap_none));
-            }
-            Some(k) => {
-                let _ = writeln!(
-                    b,
-                    "<p>{}</p>",
+        if let Some(sd) = &r.afschalen {
+            let _ = writeln!(b, "<h2>{}</h2>", esc(&sd.titel));
+            let mut items: Vec<String> = sd
+                .regels
+                .iter()
+                .map(|l| format!("<li>{}</li>", esc(l)))
+                .collect();
+            items.push(format!(
+                "<li><strong>{}:</strong> {}</li>",
+                esc(ui.scale_down_signal),
+                esc(&sd.signaal)
+            ));
+            b.push_str(&list(items));
+        }
+
+        if let Some(k) = &r.kloof {
+            let _ = writeln!(b, "<h2>{}</h2>", esc(ui.gap));
+            let _ = writeln!(b, "<p>{}</p>", esc(&k.tekst));
+            let mut items = Vec::new();
+            if !k.niveau_namen.is_empty() {
+                items.push(format!(
+                    "<li>{}</li>",
                     esc(&fill(
-                        ui.gap_line,
-                        &[
-                            ("need", &k.nodig.naam.to_lowercase()),
-                            ("possible", &k.mogelijk.naam.to_lowercase()),
-                        ],
+                        ui.gap_level,
+                        &[("level", &k.niveau_namen.join(", "))]
                     ))
-                );
-                let mut items = Vec::new();
-                if !k.niveau_namen.is_empty() {
-                    items.push(format!(
-                        "<li>{}</li>",
-                        esc(&fill(
-                            ui.gap_level,
-                            &[("level", &k.niveau_namen.join(", "))]
-                        ))
-                    ));
-                }
-                if !k.doelen.is_empty() {
-                    items.push(format!(
-                        "<li>{}: {}</li>",
-                        esc(ui.gap_goals),
-                        esc(&k.doelen.join(", "))
-                    ));
-                }
-                for l in &k.beperkt_door {
-                    items.push(format!("<li>{}: {}</li>", esc(ui.gap_limited_by), esc(l)));
-                }
-                if k.neerleggen.is_empty() {
-                    items.push(format!("<li>{}</li>", esc(ui.gap_take_to_unknown)));
-                }
-                for p in &k.neerleggen {
-                    items.push(format!("<li>{}: {}</li>", esc(ui.gap_take_to), esc(p)));
-                }
-                b.push_str(&list(items));
+                ));
             }
+            if !k.doelen.is_empty() {
+                items.push(format!(
+                    "<li>{}: {}</li>",
+                    esc(ui.gap_goals),
+                    esc(&k.doelen.join(", "))
+                ));
+            }
+            for l in &k.beperkt_door {
+                items.push(format!("<li>{}: {}</li>", esc(ui.gap_limited_by), esc(l)));
+            }
+            b.push_str(&list(items));
         }
 
         let _ = writeln!(b, "<h2>{}</h2>", esc(ui.actions));
         if r.actiepunten.is_empty() {
             let _ = writeln!(b, "<p>{}</p>", esc(ui.no_actions));
-        } else {
-            b.push_str("<ul class=\"actions\">\n");
-            for x in &r.actiepunten {
+        }
+        for (group, title) in [
+            ("doen", ui.actions_do),
+            ("uitzoeken", ui.actions_find_out),
+            ("neerleggen", ui.actions_take_to),
+        ] {
+            let items: Vec<&ActionView> =
+                r.actiepunten.iter().filter(|a| a.groep == group).collect();
+            if items.is_empty() {
+                continue;
+            }
+            let _ = writeln!(b, "<h3>{}</h3>\n<ul class=\"actions\">", esc(title));
+            for x in items {
                 b.push_str(&action(x));
                 b.push('\n');
             }
             b.push_str("</ul>\n");
+        }
+        if !r.eigen_woorden.is_empty() {
+            let _ = writeln!(b, "<h2>{}</h2>", esc(ui.own_words));
+            for w in &r.eigen_woorden {
+                let _ = writeln!(
+                    b,
+                    "<p><strong>{}</strong> {}</p>",
+                    esc(&w.vraag),
+                    esc(&w.tekst)
+                );
+            }
+        }
+        if let Some(n) = &r.notities {
+            let _ = writeln!(b, "<h2>{}</h2>\n<p>{}</p>", esc(ui.notes), esc(n.trim()));
         }
         if r.weet_niet + r.overgeslagen > 0 {
             let _ = writeln!(
@@ -588,14 +680,14 @@ impl Renderer for HtmlRenderer {
                     ],
                 ))
             );
-        }
-        if let Some(o) = &r.overschrijving {
-            let _ = writeln!(b, "<h2>{}</h2>", esc(ui.override_title));
-            let (choice, reason) = override_parts(ui, o);
-            let _ = writeln!(b, "<p>{choice}</p>\n<p>{reason}</p>");
-        }
-        if let Some(n) = &r.notities {
-            let _ = writeln!(b, "<h2>{}</h2>\n<p>{}</p>", esc(ui.notes), esc(n.trim()));
+            if !r.overgeslagen_vragen.is_empty() {
+                let _ = writeln!(
+                    b,
+                    "<p class=\"muted\">{}: {}</p>",
+                    esc(ui.skipped_questions),
+                    esc(&r.overgeslagen_vragen.join("; "))
+                );
+            }
         }
         let _ = writeln!(b, "<h2>{}</h2>", esc(ui.reflection));
         b.push_str(&list(

@@ -1,17 +1,19 @@
 //! Markdown, for wikis, e-mail and documents that render it. Text from files
 //! is escaped so that it cannot break a table or turn into markup.
 
-use super::{Renderer, dutch_date, signed};
+use super::{Renderer, dutch_date};
 use crate::card::Card;
 use crate::compare::Comparison;
 use crate::continuum::ContinuumView;
 use crate::examples::ExampleList;
 use crate::overview::Overview;
-use crate::report::{ActionView, ReasonView, Report};
+use crate::report::{ActionView, Report};
 use crate::ui::{Ui, fill};
 
 pub struct MarkdownRenderer {
     pub ui: &'static Ui,
+    /// The long form of the summary (`--uitgebreid`).
+    pub long: bool,
 }
 
 /// Escapes characters with a meaning in Markdown.
@@ -31,13 +33,6 @@ fn esc(text: &str) -> String {
         }
     }
     out
-}
-
-fn reason(r: &ReasonView) -> String {
-    match r.punten {
-        Some(p) if p != 0 => format!("{} ({})", esc(&r.tekst), signed(p)),
-        _ => esc(&r.tekst),
-    }
 }
 
 fn action(a: &ActionView) -> String {
@@ -78,12 +73,28 @@ impl Renderer for MarkdownRenderer {
             out.push(format!("| {} | {}{role} |", ui.rater, esc(&b.label)));
         }
         out.push(format!(
-            "| {} | {} {} |",
-            ui.bank,
+            "| {} | voorwie {}, {} {} {} |",
+            ui.tool,
+            r.voorwie.versie,
+            ui.bank.to_lowercase(),
             esc(&r.bank.id),
             esc(&r.bank.versie)
         ));
-        out.push(format!("| {} | voorwie {} |", ui.tool, r.voorwie.versie));
+        if !r.bron.is_empty() {
+            out.push(format!("| {} | {} |", ui.source, esc(&r.bron)));
+        }
+        out.push(String::new());
+        out.push(fill(
+            ui.answered_line,
+            &[
+                ("n", &r.beantwoord.beantwoord.to_string()),
+                ("total", &r.beantwoord.kernvragen.to_string()),
+            ],
+        ));
+        if let Some(t) = &r.beantwoord.tekst {
+            out.push(String::new());
+            out.push(format!("> **{}** {}", ui.attention, esc(t)));
+        }
 
         if let Some(c) = &r.casus {
             out.push(format!("\n## {}\n", ui.case_heading));
@@ -91,10 +102,24 @@ impl Renderer for MarkdownRenderer {
                 out.push(esc(&para.split_whitespace().collect::<Vec<_>>().join(" ")));
                 out.push(String::new());
             }
+            if let Some(o) = &r.onderbouwing {
+                out.push(format!("**{}:** {}", ui.rationale, esc(o)));
+            }
         }
 
         let a = &r.advies;
         out.push(format!("\n## {}\n", ui.case_advice));
+        if let Some(o) = &r.overschrijving {
+            out.push(format!(
+                "- **{}:** {} ({}: {}). **{}:** {}",
+                ui.override_title,
+                esc(&o.gekozen.naam),
+                ui.suggestion.to_lowercase(),
+                esc(&o.suggestie.naam.to_lowercase()),
+                ui.override_reason,
+                esc(&o.reden)
+            ));
+        }
         let step_of = fill(ui.step_of, &[("n", &(a.index + 1).to_string())]);
         out.push(format!(
             "- **{}:** {} ({step_of}, {})",
@@ -115,27 +140,34 @@ impl Renderer for MarkdownRenderer {
                 )
             ));
         }
-        let now = r
-            .huidig
-            .as_ref()
-            .map_or_else(|| ui.no_current.to_owned(), |h| esc(&h.naam));
-        out.push(format!("- **{}:** {now}", ui.current));
+        out.push(format!("- **{}:** {}", ui.current, esc(&r.nu.tekst)));
+        if let Some(c) = &r.overwogen_tekst {
+            out.push(format!("- **{}:** {}", ui.considered, esc(c)));
+        }
         out.push(format!(
             "- **{}:** {}. {}",
             ui.direction,
             esc(&r.richting_naam),
             esc(&r.richting_uitleg)
         ));
-        out.push(format!("- **{}:** {}", ui.certainty, esc(&a.zekerheid)));
         out.push(format!(
-            "- **{}:** {}",
-            ui.forms,
-            a.vormen
-                .iter()
-                .map(|f| esc(f))
-                .collect::<Vec<_>>()
-                .join("; ")
+            "- **{}:** {}. {}",
+            ui.certainty,
+            esc(&a.zekerheid),
+            esc(&a.zekerheid_uitleg)
         ));
+        out.push(format!("- **{}:** {}", ui.possible, esc(&r.mogelijk.tekst)));
+        if !a.vormen.is_empty() {
+            out.push(format!(
+                "- **{}:** {}",
+                ui.forms,
+                a.vormen
+                    .iter()
+                    .map(|f| esc(f))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ));
+        }
         out.push(String::new());
         let cells: Vec<String> = r
             .continuum
@@ -166,36 +198,18 @@ impl Renderer for MarkdownRenderer {
             .collect();
         out.push(cells.join(" → "));
         out.push(String::new());
-        out.push(format!("*{}*", ui.higher_not_better));
+        out.push(format!("*{}*", esc(&r.hoger_niet_beter)));
 
         if r.doelen.is_empty() {
             out.push(format!("\n## {}\n", ui.reasons));
             out.push(ui.no_goals.to_owned());
-            out.push(String::new());
-            for x in &r.redenen {
-                out.push(format!("- {}", reason(x)));
-            }
         } else {
             out.push(format!("\n## {}\n", ui.goals_family_order));
-            out.push(format!(
-                "| # | {} | {} | {} | {} |\n|---|---|---|---|---|",
-                ui.goal, ui.suggestion, ui.form, ui.direction
-            ));
-            for (i, g) in r.doelen.iter().enumerate() {
-                out.push(format!(
-                    "| {} | {} | {} | {} | {} |",
-                    i + 1,
-                    esc(&g.label),
-                    esc(&g.advies.naam),
-                    esc(g.advies.vormen.first().map_or("", String::as_str)),
-                    esc(&g.richting_naam)
-                ));
-            }
             for (i, g) in r.doelen.iter().enumerate() {
                 out.push(format!("\n### {}. {}\n", i + 1, esc(&g.label)));
                 if let Some(o) = &g.overschrijving {
                     out.push(format!(
-                        "{} **{}:** {}\n",
+                        "- {} **{}:** {}",
                         fill(
                             ui.override_line,
                             &[
@@ -207,26 +221,61 @@ impl Renderer for MarkdownRenderer {
                         esc(&o.reden)
                     ));
                 }
-                for x in &g.redenen {
-                    out.push(format!("- {}", reason(x)));
+                out.push(format!(
+                    "- **{}:** {}, {}; {}: {}",
+                    ui.suggestion,
+                    esc(&g.advies.naam),
+                    esc(&g.richting_naam.to_lowercase()),
+                    ui.current.to_lowercase(),
+                    esc(&g.nu.tekst.to_lowercase())
+                ));
+                if g.advies.nodig.index != g.advies.index {
+                    out.push(format!(
+                        "- **{}:** {}",
+                        ui.needed,
+                        esc(&g.advies.nodig.naam)
+                    ));
+                }
+                if let Some(f) = g.advies.vormen.first() {
+                    out.push(format!("- **{}:** {}", ui.form, esc(f)));
+                }
+                let reasons: Vec<String> = g
+                    .redenen
+                    .iter()
+                    .take(if self.long { usize::MAX } else { 2 })
+                    .map(|x| esc(&x.tekst))
+                    .collect();
+                out.push(format!("- **{}:** {}", ui.why, reasons.join(" ")));
+                if self.long {
+                    out.push(format!(
+                        "- **{}:** {}. {}",
+                        ui.certainty,
+                        esc(&g.advies.zekerheid),
+                        esc(&g.advies.zekerheid_uitleg)
+                    ));
+                }
+                for w in &g.eigen_woorden {
+                    out.push(format!("- **{}** {}", esc(&w.vraag), esc(&w.tekst)));
                 }
             }
             if r.doelen.len() > 1 {
                 out.push(String::new());
-                if let Some(goal) = &r.bepalend_doel {
-                    out.push(fill(ui.case_follows, &[("goal", &esc(goal))]));
-                    out.push(String::new());
+                if r.volgorde.hulpverlening_gegeven {
+                    out.push(format!(
+                        "**{}:** {}",
+                        ui.order_care,
+                        r.volgorde
+                            .hulpverlening
+                            .iter()
+                            .map(|g| esc(g))
+                            .collect::<Vec<_>>()
+                            .join(" → ")
+                    ));
                 }
-                out.push(format!(
-                    "**{}:** {}",
-                    ui.order_care,
-                    r.volgorde
-                        .hulpverlening
-                        .iter()
-                        .map(|g| esc(g))
-                        .collect::<Vec<_>>()
-                        .join(" → ")
-                ));
+                if !r.volgorde.gezin_gegeven {
+                    out.push(String::new());
+                    out.push(ui.order_family_missing.to_owned());
+                }
                 if r.volgorde.verschilt {
                     out.push(String::new());
                     out.push(format!("**{}**", ui.orders_differ));
@@ -234,45 +283,41 @@ impl Renderer for MarkdownRenderer {
             }
         }
 
-        out.push(format!("\n## {}\n", ui.gap));
-        match &r.kloof {
-            None => out.push(ui.gap_none.to_owned()),
-            Some(k) => {
-                out.push(fill(
-                    ui.gap_line,
-                    &[
-                        ("need", &esc(&k.nodig.naam.to_lowercase())),
-                        ("possible", &esc(&k.mogelijk.naam.to_lowercase())),
-                    ],
+        if let Some(sd) = &r.afschalen {
+            out.push(format!("\n## {}\n", esc(&sd.titel)));
+            for l in &sd.regels {
+                out.push(format!("- {}", esc(l)));
+            }
+            out.push(format!(
+                "- **{}:** {}",
+                ui.scale_down_signal,
+                esc(&sd.signaal)
+            ));
+        }
+
+        if let Some(k) = &r.kloof {
+            out.push(format!("\n## {}\n", ui.gap));
+            out.push(esc(&k.tekst));
+            out.push(String::new());
+            if !k.niveau_namen.is_empty() {
+                out.push(format!(
+                    "- {}",
+                    fill(ui.gap_level, &[("level", &esc(&k.niveau_namen.join(", ")))])
                 ));
-                out.push(String::new());
-                if !k.niveau_namen.is_empty() {
-                    let levels = &k.niveau_namen;
-                    out.push(format!(
-                        "- {}",
-                        fill(ui.gap_level, &[("level", &esc(&levels.join(", ")))])
-                    ));
-                }
-                if !k.doelen.is_empty() {
-                    out.push(format!(
-                        "- {}: {}",
-                        ui.gap_goals,
-                        k.doelen
-                            .iter()
-                            .map(|g| esc(g))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ));
-                }
-                for l in &k.beperkt_door {
-                    out.push(format!("- {}: {}", ui.gap_limited_by, esc(l)));
-                }
-                if k.neerleggen.is_empty() {
-                    out.push(format!("- {}", ui.gap_take_to_unknown));
-                }
-                for p in &k.neerleggen {
-                    out.push(format!("- {}: {}", ui.gap_take_to, esc(p)));
-                }
+            }
+            if !k.doelen.is_empty() {
+                out.push(format!(
+                    "- {}: {}",
+                    ui.gap_goals,
+                    k.doelen
+                        .iter()
+                        .map(|g| esc(g))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            for l in &k.beperkt_door {
+                out.push(format!("- {}: {}", ui.gap_limited_by, esc(l)));
             }
         }
 
@@ -280,8 +325,30 @@ impl Renderer for MarkdownRenderer {
         if r.actiepunten.is_empty() {
             out.push(ui.no_actions.to_owned());
         }
-        for x in &r.actiepunten {
-            out.push(action(x));
+        for (group, title) in [
+            ("doen", ui.actions_do),
+            ("uitzoeken", ui.actions_find_out),
+            ("neerleggen", ui.actions_take_to),
+        ] {
+            let items: Vec<&ActionView> =
+                r.actiepunten.iter().filter(|a| a.groep == group).collect();
+            if items.is_empty() {
+                continue;
+            }
+            out.push(format!("\n**{title}**\n"));
+            for x in items {
+                out.push(action(x));
+            }
+        }
+        if !r.eigen_woorden.is_empty() {
+            out.push(format!("\n## {}\n", ui.own_words));
+            for w in &r.eigen_woorden {
+                out.push(format!("- **{}** {}", esc(&w.vraag), esc(&w.tekst)));
+            }
+        }
+        if let Some(n) = &r.notities {
+            out.push(format!("\n## {}\n", ui.notes));
+            out.push(esc(n.trim()));
         }
         if r.weet_niet + r.overgeslagen > 0 {
             out.push(String::new());
@@ -292,26 +359,17 @@ impl Renderer for MarkdownRenderer {
                     ("skipped", &r.overgeslagen.to_string()),
                 ],
             ));
-        }
-        if let Some(o) = &r.overschrijving {
-            out.push(format!("\n## {}\n", ui.override_title));
-            out.push(fill(
-                ui.override_line,
-                &[
-                    ("chosen", &esc(&o.gekozen.naam)),
-                    ("suggested", &esc(&o.suggestie.naam)),
-                ],
-            ));
-            out.push(String::new());
-            out.push(format!("**{}:** {}", ui.override_reason, esc(&o.reden)));
-        }
-        if let Some(n) = &r.notities {
-            out.push(format!("\n## {}\n", ui.notes));
-            out.push(esc(n.trim()));
+            if !r.overgeslagen_vragen.is_empty() {
+                out.push(format!(
+                    "**{}:** {}",
+                    ui.skipped_questions,
+                    esc(&r.overgeslagen_vragen.join("; "))
+                ));
+            }
         }
         out.push(format!("\n## {}\n", ui.reflection));
         for p in &r.reflectie {
-            out.push(format!("- {p}"));
+            out.push(format!("- {}", esc(p)));
         }
         let mut s = out.join("\n");
         s.push('\n');

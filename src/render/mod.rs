@@ -38,8 +38,12 @@ pub struct Style {
     pub color: bool,
     /// Use box-drawing characters and symbols.
     pub unicode: bool,
-    /// Lay out for a screen (tables) instead of for pasting (lists).
+    /// Lay out for a screen (tables) instead of for pasting (lists). The
+    /// session summary is always laid out for pasting.
     pub screen: bool,
+    /// The long form of the summary (`--uitgebreid`): every reason per
+    /// goal, the certainty per goal, the gap in detail, the reflection.
+    pub long: bool,
 }
 
 impl Style {
@@ -50,6 +54,7 @@ impl Style {
             color: false,
             unicode: false,
             screen: false,
+            long: false,
         }
     }
 }
@@ -69,7 +74,10 @@ pub fn renderer(format: Format, style: Style, lang: Lang) -> Box<dyn Renderer> {
     let ui = crate::ui::ui(lang);
     match format {
         Format::Text => Box::new(text::TextRenderer::with(style, ui)),
-        Format::Markdown => Box::new(markdown::MarkdownRenderer { ui }),
+        Format::Markdown => Box::new(markdown::MarkdownRenderer {
+            ui,
+            long: style.long,
+        }),
         Format::Html => Box::new(html::HtmlRenderer { ui }),
         // CSV is streamed by the overview itself; everything else as JSON
         // never reaches here (the app refuses csv for other commands).

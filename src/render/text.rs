@@ -5,16 +5,16 @@
 //!   (comfy-table), the continuum drawn as five cells, and colour when the
 //!   terminal and `NO_COLOR` allow it.
 
-use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
+use comfy_table::{Cell, ContentArrangement, Table, presets};
 use console::Style as Paint;
 
-use super::{Renderer, Style, dutch_date, signed};
+use super::{Renderer, Style, dutch_date};
 use crate::card::Card;
 use crate::compare::Comparison;
 use crate::continuum::ContinuumView;
 use crate::examples::ExampleList;
 use crate::overview::Overview;
-use crate::report::{ActionView, GoalView, ReasonView, Report};
+use crate::report::{ActionView, AdviceView, GoalView, NowView, ReasonView, Report};
 use crate::ui::{Ui, fill};
 
 pub struct TextRenderer {
@@ -98,13 +98,6 @@ impl TextRenderer {
         t
     }
 
-    fn reason_text(&self, r: &ReasonView) -> String {
-        match r.punten {
-            Some(p) if p != 0 => format!("{} ({})", r.tekst, signed(p)),
-            _ => r.tekst.clone(),
-        }
-    }
-
     fn action_text(&self, a: &ActionView) -> String {
         let mentions_goal = a.doelen.iter().all(|g| a.tekst.contains(g.as_str()));
         if a.doelen.is_empty() || mentions_goal {
@@ -115,7 +108,8 @@ impl TextRenderer {
         }
     }
 
-    /// The continuum with the current, suggested and needed step marked.
+    /// The continuum on one line, with the current, suggested and needed
+    /// step marked: the same on a screen as in a file.
     fn bar(&self, out: &mut String, r: &Report) {
         let marks = |i: usize| -> Vec<&str> {
             let mut m = Vec::new();
@@ -130,156 +124,136 @@ impl TextRenderer {
             }
             m
         };
-        let step_name = |i: usize| -> String {
-            r.continuum
-                .get(i)
-                .map_or_else(String::new, |s| s.naam.to_lowercase())
-        };
-        let count = r.continuum.len();
-        if !self.style.screen {
-            let cells: Vec<String> = (0..count)
-                .map(|i| {
-                    let m = marks(i);
-                    let name = if r.advies.index == i {
-                        step_name(i).to_uppercase()
-                    } else {
-                        step_name(i)
-                    };
-                    if m.is_empty() {
-                        name
-                    } else {
-                        format!("{name} [{}]", m.join(", "))
-                    }
-                })
-                .collect();
-            out.push_str(&self.wrap(&cells.join(" → "), "", "  "));
-            out.push('\n');
-            return;
-        }
-        // Let comfy-table style the suggested cell, so widths stay right.
-        let highlight = |text: String| {
-            let cell = Cell::new(text);
-            if self.style.color {
-                cell.add_attribute(Attribute::Bold)
-                    .add_attribute(Attribute::Reverse)
-            } else {
-                cell
-            }
-        };
-        let mut t = self.table();
-        if self.style.width >= 72 {
-            let mut names_row = Vec::new();
-            let mut marks_row = Vec::new();
-            for i in 0..count {
-                let name = step_name(i);
-                names_row.push(if r.advies.index == i {
-                    highlight(name.to_uppercase())
-                } else {
-                    Cell::new(name)
-                });
-                marks_row.push(Cell::new(marks(i).join(", ")));
-            }
-            t.add_row(names_row);
-            t.add_row(marks_row);
-        } else {
-            for i in 0..count {
-                let name = format!("{} {}", i + 1, step_name(i));
+        let cells: Vec<String> = r
+            .continuum
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let name = s.naam.to_lowercase();
                 let name = if r.advies.index == i {
-                    highlight(name.to_uppercase())
+                    name.to_uppercase()
                 } else {
-                    Cell::new(name)
+                    name
                 };
-                t.add_row(vec![name, Cell::new(marks(i).join(", "))]);
-            }
-        }
-        out.push_str(&t.to_string());
+                let m = marks(i);
+                if m.is_empty() {
+                    name
+                } else {
+                    format!("{name} [{}]", m.join(", "))
+                }
+            })
+            .collect();
+        out.push_str(&self.wrap(&cells.join(" → "), "", "  "));
         out.push('\n');
     }
 
-    fn goal_block(&self, out: &mut String, n: usize, g: &GoalView) {
-        let title = format!("{n}. {}", g.label);
-        out.push_str(&self.wrap(&title, "", "   "));
-        out.push('\n');
-        let mut suggestion = format!("{} ({})", g.advies.naam, g.richting_naam.to_lowercase());
-        if g.advies.nodig.index != g.advies.index {
-            suggestion = format!(
-                "{} — {}",
-                suggestion,
+    /// "Coördinatie, opschalen (nu: connectie)", with what comes first and
+    /// what is needed when they differ.
+    fn step_line(&self, a: &AdviceView, direction: &str, now: &NowView) -> String {
+        let ui = self.ui;
+        let mut line = format!("{}, {}", a.naam, direction.to_lowercase());
+        if a.nodig.index != a.index {
+            line = format!(
+                "{line} ({})",
                 fill(
-                    self.ui.first_then,
+                    ui.first_then,
                     &[
-                        ("first", &g.advies.naam.to_lowercase()),
-                        ("need", &g.advies.nodig.naam.to_lowercase())
-                    ]
+                        ("first", &a.naam.to_lowercase()),
+                        ("need", &a.nodig.naam.to_lowercase()),
+                    ],
                 )
             );
         }
-        out.push_str(&self.wrap(
-            &format!("{}: {suggestion}", self.ui.suggestion),
-            "   ",
-            "     ",
-        ));
-        out.push('\n');
-        if let Some(form) = g.advies.vormen.first() {
-            out.push_str(&self.wrap(&format!("{}: {form}", self.ui.form), "   ", "     "));
-            out.push('\n');
+        let mut now_text = now.tekst.to_lowercase();
+        if now.bron.as_deref() == Some("casus") {
+            now_text = format!("{now_text}, {}", ui.now_from_case);
         }
+        format!("{line}; {}: {now_text}", ui.current.to_lowercase())
+    }
+
+    fn goal_block(&self, out: &mut String, n: usize, g: &GoalView) {
+        let ui = self.ui;
+        out.push_str(&self.wrap(&format!("{n}. {}", g.label), "", "   "));
+        out.push('\n');
         if let Some(o) = &g.overschrijving {
             let line = fill(
-                self.ui.override_line,
+                ui.override_line,
                 &[
                     ("chosen", &o.gekozen.naam),
                     ("suggested", &o.suggestie.naam),
                 ],
             );
             out.push_str(&self.wrap(
-                &format!("{line} {}: {}", self.ui.override_reason, o.reden),
+                &format!("{line} {}: {}", ui.override_reason, o.reden),
                 "   ",
-                "     ",
+                "   ",
             ));
             out.push('\n');
         }
-        out.push_str(&format!("   {}:\n", self.ui.why));
-        for r in &g.redenen {
-            self.bullet(out, &self.reason_text(r), 3);
-        }
-    }
-
-    fn goals_table(&self, out: &mut String, r: &Report) {
-        let mut t = self.table();
-        t.set_header(vec![
-            "#",
-            self.ui.goal,
-            self.ui.suggestion,
-            self.ui.form,
-            self.ui.direction,
-        ]);
-        for (i, g) in r.doelen.iter().enumerate() {
-            let step = if g.advies.nodig.index != g.advies.index {
-                format!(
-                    "{} ({} {})",
-                    g.advies.naam,
-                    self.ui.needed.to_lowercase(),
-                    g.advies.nodig.naam.to_lowercase()
-                )
-            } else {
-                g.advies.naam.clone()
-            };
-            t.add_row(vec![
-                Cell::new(i + 1),
-                Cell::new(&g.label),
-                Cell::new(step),
-                Cell::new(g.advies.vormen.first().map_or("", String::as_str)),
-                Cell::new(&g.richting_naam),
-            ]);
-        }
-        out.push_str(&t.to_string());
+        out.push_str(&self.wrap(
+            &format!(
+                "{}: {}",
+                ui.suggestion,
+                self.step_line(&g.advies, &g.richting_naam, &g.nu)
+            ),
+            "   ",
+            "   ",
+        ));
         out.push('\n');
+        if let Some(form) = g.advies.vormen.first() {
+            out.push_str(&self.wrap(&format!("{}: {form}", ui.form), "   ", "   "));
+            out.push('\n');
+        }
+        let reasons: Vec<&ReasonView> = if self.style.long {
+            g.redenen.iter().collect()
+        } else {
+            g.redenen.iter().take(2).collect()
+        };
+        if self.style.long {
+            out.push_str(&format!("   {}:\n", ui.why));
+            for r in reasons {
+                self.bullet(out, &r.tekst, 3);
+            }
+            out.push_str(&self.wrap(
+                &format!(
+                    "{}: {}. {}",
+                    ui.certainty, g.advies.zekerheid, g.advies.zekerheid_uitleg
+                ),
+                "   ",
+                "   ",
+            ));
+            out.push('\n');
+        } else {
+            let why: Vec<&str> = reasons.iter().map(|r| r.tekst.as_str()).collect();
+            out.push_str(&self.wrap(&format!("{}: {}", ui.why, why.join(" ")), "   ", "   "));
+            out.push('\n');
+        }
+        for w in &g.eigen_woorden {
+            out.push_str(&self.wrap(&question_answer(&w.vraag, &w.tekst), "   ", "   "));
+            out.push('\n');
+        }
     }
 }
 
 impl Renderer for TextRenderer {
     fn report(&self, r: &Report) -> String {
+        // The summary is the same plain text on a screen as in a file or a
+        // pipe: it is what goes into the case file.
+        if self.style
+            != (Style {
+                long: self.style.long,
+                ..Style::paste()
+            })
+        {
+            return TextRenderer::with(
+                Style {
+                    long: self.style.long,
+                    ..Style::paste()
+                },
+                self.ui,
+            )
+            .report(r);
+        }
         let ui = self.ui;
         let mut out = String::new();
         out.push_str(&self.paint().bold().apply_to(ui.summary_title).to_string());
@@ -299,14 +273,33 @@ impl Renderer for TextRenderer {
         }
         self.field(
             &mut out,
-            ui.bank,
-            &format!("{} {}", r.bank.id, r.bank.versie),
-        );
-        self.field(
-            &mut out,
             ui.tool,
-            &format!("{} {}", r.voorwie.naam, r.voorwie.versie),
+            &format!(
+                "{} {}, {} {} {}",
+                r.voorwie.naam,
+                r.voorwie.versie,
+                ui.bank.to_lowercase(),
+                r.bank.id,
+                r.bank.versie
+            ),
         );
+        if !r.bron.is_empty() {
+            self.field(&mut out, ui.source, &r.bron);
+        }
+        self.paragraph(
+            &mut out,
+            &fill(
+                ui.answered_line,
+                &[
+                    ("n", &r.beantwoord.beantwoord.to_string()),
+                    ("total", &r.beantwoord.kernvragen.to_string()),
+                ],
+            ),
+        );
+        if let Some(t) = &r.beantwoord.tekst {
+            out.push('\n');
+            self.paragraph(&mut out, &format!("{} {t}", ui.attention));
+        }
 
         if let Some(c) = &r.casus {
             self.heading(&mut out, ui.case_heading);
@@ -316,9 +309,27 @@ impl Renderer for TextRenderer {
                     &para.split_whitespace().collect::<Vec<_>>().join(" "),
                 );
             }
+            if let Some(o) = &r.onderbouwing {
+                out.push('\n');
+                self.field(&mut out, ui.rationale, o);
+            }
         }
 
         self.heading(&mut out, ui.case_advice);
+        if let Some(o) = &r.overschrijving {
+            self.field(
+                &mut out,
+                ui.override_title,
+                &format!(
+                    "{} ({}: {}). {}: {}",
+                    o.gekozen.naam,
+                    ui.suggestion.to_lowercase(),
+                    o.suggestie.naam.to_lowercase(),
+                    ui.override_reason,
+                    o.reden
+                ),
+            );
+        }
         let a = &r.advies;
         let step_of = fill(ui.step_of, &[("n", &(a.index + 1).to_string())]);
         self.field(
@@ -339,99 +350,85 @@ impl Renderer for TextRenderer {
                 ),
             );
         }
-        let now = r
-            .huidig
-            .as_ref()
-            .map_or_else(|| ui.no_current.to_owned(), |h| h.naam.clone());
-        self.field(&mut out, ui.current, &now);
+        self.field(&mut out, ui.current, &r.nu.tekst);
+        if let Some(c) = &r.overwogen_tekst {
+            self.field(&mut out, ui.considered, c);
+        }
         self.field(
             &mut out,
             ui.direction,
             &format!("{}. {}", r.richting_naam, r.richting_uitleg),
         );
-        self.field(&mut out, ui.certainty, &a.zekerheid);
-        self.field(&mut out, ui.forms, &a.vormen.join("; "));
+        self.field(
+            &mut out,
+            ui.certainty,
+            &format!("{}. {}", a.zekerheid, a.zekerheid_uitleg),
+        );
+        self.field(&mut out, ui.possible, &r.mogelijk.tekst);
+        // In the short form the forms stand with each goal.
+        if !a.vormen.is_empty() && (self.style.long || r.doelen.is_empty()) {
+            self.field(&mut out, ui.forms, &a.vormen.join("; "));
+        }
         out.push('\n');
         self.bar(&mut out, r);
-        self.paragraph(&mut out, ui.higher_not_better);
+        self.paragraph(&mut out, &r.hoger_niet_beter);
 
         if r.doelen.is_empty() {
             self.heading(&mut out, ui.reasons);
             self.paragraph(&mut out, ui.no_goals);
-            for reason in &r.redenen {
-                self.bullet(&mut out, &self.reason_text(reason), 0);
-            }
         } else {
             self.heading(&mut out, ui.goals_family_order);
-            if self.tables() {
-                self.goals_table(&mut out, r);
-            }
             for (i, g) in r.doelen.iter().enumerate() {
-                if self.tables() {
-                    out.push_str(&self.wrap(
-                        &format!("{}. {} — {}:", i + 1, g.label, ui.why.to_lowercase()),
-                        "",
-                        "   ",
-                    ));
-                    out.push('\n');
-                    for reason in &g.redenen {
-                        self.bullet(&mut out, &self.reason_text(reason), 3);
-                    }
-                } else {
-                    self.goal_block(&mut out, i + 1, g);
-                }
+                self.goal_block(&mut out, i + 1, g);
             }
             if r.doelen.len() > 1 {
-                out.push('\n');
-                if let Some(goal) = &r.bepalend_doel {
+                if let Some(goal) = &r.bepalend_doel
+                    && self.style.long
+                {
                     self.paragraph(&mut out, &fill(ui.case_follows, &[("goal", goal)]));
                 }
-                let care: Vec<String> = r
-                    .volgorde
-                    .hulpverlening
-                    .iter()
-                    .enumerate()
-                    .map(|(i, g)| format!("{}. {g}", i + 1))
-                    .collect();
-                self.field(&mut out, ui.order_care, &care.join(", "));
+                if r.volgorde.hulpverlening_gegeven {
+                    let care: Vec<String> = r
+                        .volgorde
+                        .hulpverlening
+                        .iter()
+                        .enumerate()
+                        .map(|(i, g)| format!("{}. {g}", i + 1))
+                        .collect();
+                    self.field(&mut out, ui.order_care, &care.join(", "));
+                }
+                if !r.volgorde.gezin_gegeven {
+                    self.paragraph(&mut out, ui.order_family_missing);
+                }
                 if r.volgorde.verschilt {
                     self.paragraph(&mut out, ui.orders_differ);
                 }
             }
         }
 
-        self.heading(&mut out, ui.gap);
-        match &r.kloof {
-            None => self.paragraph(&mut out, ui.gap_none),
-            Some(k) => {
+        if let Some(s) = &r.afschalen {
+            self.heading(&mut out, &s.titel);
+            for line in &s.regels {
+                self.bullet(&mut out, line, 0);
+            }
+            self.field(&mut out, ui.scale_down_signal, &s.signaal);
+        }
+
+        if let Some(k) = &r.kloof {
+            self.heading(&mut out, ui.gap);
+            self.paragraph(&mut out, &k.tekst);
+            if !k.niveau_namen.is_empty() {
                 self.paragraph(
                     &mut out,
-                    &fill(
-                        ui.gap_line,
-                        &[
-                            ("need", &k.nodig.naam.to_lowercase()),
-                            ("possible", &k.mogelijk.naam.to_lowercase()),
-                        ],
-                    ),
+                    &fill(ui.gap_level, &[("level", &k.niveau_namen.join(", "))]),
                 );
-                if !k.niveau_namen.is_empty() {
-                    let levels = &k.niveau_namen;
-                    self.paragraph(
-                        &mut out,
-                        &fill(ui.gap_level, &[("level", &levels.join(", "))]),
-                    );
-                }
+            }
+            if self.style.long {
                 if !k.doelen.is_empty() {
                     self.field(&mut out, ui.gap_goals, &k.doelen.join(", "));
                 }
                 for limit in &k.beperkt_door {
                     self.bullet(&mut out, &format!("{}: {limit}", ui.gap_limited_by), 0);
-                }
-                if k.neerleggen.is_empty() {
-                    self.bullet(&mut out, ui.gap_take_to_unknown, 0);
-                }
-                for place in &k.neerleggen {
-                    self.bullet(&mut out, &format!("{}: {place}", ui.gap_take_to), 0);
                 }
             }
         }
@@ -440,10 +437,39 @@ impl Renderer for TextRenderer {
         if r.actiepunten.is_empty() {
             self.paragraph(&mut out, ui.no_actions);
         }
-        for action in &r.actiepunten {
-            self.bullet(&mut out, &self.action_text(action), 0);
+        for (group, title) in [
+            ("doen", ui.actions_do),
+            ("uitzoeken", ui.actions_find_out),
+            ("neerleggen", ui.actions_take_to),
+        ] {
+            let items: Vec<&ActionView> =
+                r.actiepunten.iter().filter(|a| a.groep == group).collect();
+            if items.is_empty() {
+                continue;
+            }
+            out.push_str(&format!("{title}:\n"));
+            for action in items {
+                self.bullet(&mut out, &self.action_text(action), 0);
+            }
         }
-        if r.weet_niet + r.overgeslagen > 0 {
+
+        if !r.eigen_woorden.is_empty() {
+            self.heading(&mut out, ui.own_words);
+            for w in &r.eigen_woorden {
+                self.bullet(&mut out, &question_answer(&w.vraag, &w.tekst), 0);
+            }
+        }
+        if let Some(n) = &r.notities {
+            self.heading(&mut out, ui.notes);
+            for para in n.trim().split("\n\n") {
+                self.paragraph(
+                    &mut out,
+                    &para.split_whitespace().collect::<Vec<_>>().join(" "),
+                );
+            }
+        }
+        if !r.overgeslagen_vragen.is_empty() || r.weet_niet > 0 {
+            out.push('\n');
             self.paragraph(
                 &mut out,
                 &fill(
@@ -454,63 +480,34 @@ impl Renderer for TextRenderer {
                     ],
                 ),
             );
-        }
-
-        if let Some(o) = &r.overschrijving {
-            self.heading(&mut out, ui.override_title);
-            self.paragraph(
-                &mut out,
-                &fill(
-                    ui.override_line,
-                    &[
-                        ("chosen", &o.gekozen.naam),
-                        ("suggested", &o.suggestie.naam),
-                    ],
-                ),
-            );
-            self.field(&mut out, ui.override_reason, &o.reden);
-        }
-        let goal_overrides: Vec<&GoalView> = r
-            .doelen
-            .iter()
-            .filter(|g| g.overschrijving.is_some())
-            .collect();
-        if self.tables() && !goal_overrides.is_empty() {
-            if r.overschrijving.is_none() {
-                self.heading(&mut out, ui.override_title);
-            }
-            for g in goal_overrides {
-                if let Some(o) = &g.overschrijving {
-                    let line = fill(
-                        ui.override_goal,
-                        &[
-                            ("goal", &g.label),
-                            ("chosen", &o.gekozen.naam),
-                            ("suggested", &o.suggestie.naam),
-                        ],
-                    );
-                    self.bullet(
-                        &mut out,
-                        &format!("{line} {}: {}", ui.override_reason, o.reden),
-                        0,
-                    );
-                }
-            }
-        }
-
-        if let Some(n) = &r.notities {
-            self.heading(&mut out, ui.notes);
-            for para in n.trim().split("\n\n") {
-                self.paragraph(
+            if !r.overgeslagen_vragen.is_empty() {
+                self.field(
                     &mut out,
-                    &para.split_whitespace().collect::<Vec<_>>().join(" "),
+                    ui.skipped_questions,
+                    &r.overgeslagen_vragen.join("; "),
                 );
             }
         }
-
-        self.heading(&mut out, ui.reflection);
-        for prompt in &r.reflectie {
-            self.bullet(&mut out, prompt, 0);
+        if self.style.long {
+            if !r.redenen.is_empty() && !r.doelen.is_empty() {
+                self.heading(
+                    &mut out,
+                    &r.bepalend_doel.as_ref().map_or_else(
+                        || ui.reasons.to_owned(),
+                        |g| fill(ui.reasons_driven_by, &[("goal", g)]),
+                    ),
+                );
+                for reason in &r.redenen {
+                    self.bullet(&mut out, &reason.tekst, 0);
+                }
+            }
+            self.heading(&mut out, ui.reflection);
+            for prompt in &r.reflectie {
+                self.bullet(&mut out, prompt, 0);
+            }
+        } else if !r.reflectie.is_empty() {
+            out.push('\n');
+            self.field(&mut out, ui.reflection, &r.reflectie.join(" "));
         }
         out
     }
@@ -571,7 +568,7 @@ impl Renderer for TextRenderer {
             out.push_str(&self.wrap(&s.kort, &first, &" ".repeat(name_width)));
             out.push('\n');
         }
-        self.paragraph(&mut out, ui.higher_not_better);
+        self.paragraph(&mut out, &c.hoger_niet_beter);
         out.push('\n');
         out.push_str(&self.wrap(
             &format!(
@@ -991,6 +988,15 @@ impl Renderer for TextRenderer {
 }
 
 /// "Coördinatie" → "Coörd." for narrow table cells.
+/// "Vraag? antwoord" or "Onderwerp: antwoord".
+fn question_answer(question: &str, answer: &str) -> String {
+    if question.ends_with('?') {
+        format!("{question} {answer}")
+    } else {
+        format!("{question}: {answer}")
+    }
+}
+
 fn short_step(name: &str) -> String {
     if name.chars().count() <= 7 {
         name.to_owned()
