@@ -8,22 +8,23 @@ use std::io::{IsTerminal, Read};
 use std::path::Path;
 
 use crate::bank::{self, Bank, DEFAULT_BANK_NAME};
+use crate::base::error::{Error, Kept, Result};
+use crate::base::output;
+use crate::base::problem::Problems;
+use crate::base::text::Lang;
+use crate::base::ui;
 use crate::config::{ColorChoice, Command, Config};
 use crate::draft::{self, Draft, Drafts};
-use crate::error::{Error, Kept, Result};
 use crate::interview::line::LinePrompter;
 use crate::interview::terminal::{self, TerminalPrompter};
 use crate::interview::{self, Depth, Interview, Prompt, Prompter, Reply};
 use crate::load;
-use crate::output;
-use crate::problem::Problems;
 use crate::render::{Format, Style, renderer};
 use crate::report;
 use crate::responses;
 use crate::score;
 use crate::session::{BankRef, Rater, Session};
-use crate::text::Lang;
-use crate::{card, compare, continuum, examples, ui};
+use crate::{card, compare, continuum, examples};
 
 /// Runs one command.
 pub fn run(config: &Config) -> Result<()> {
@@ -223,7 +224,7 @@ fn emit(config: &Config, render: impl Fn(&dyn crate::render::Renderer) -> String
 
 /// Today's date in the local time zone, as YYYY-MM-DD.
 fn today() -> String {
-    crate::clock::now().date().to_string()
+    crate::base::clock::now().date().to_string()
 }
 
 fn read_answers(path: &Path) -> Result<Session> {
@@ -476,7 +477,7 @@ fn ask_rater(p: &mut dyn Prompter, lang: Lang) -> Result<Option<Rater>> {
             ..Prompt::default()
         };
         Ok(match p.text(&prompt)? {
-            Reply::Answer(t) if !t.trim().is_empty() => Some(crate::sanitize::line(t.trim())),
+            Reply::Answer(t) if !t.trim().is_empty() => Some(crate::base::sanitize::line(t.trim())),
             _ => None,
         })
     };
@@ -721,9 +722,9 @@ fn describe_draft(bank: &Bank, listed: &draft::Listed, lang: Lang) -> String {
                 })
                 .unwrap_or_else(|| ui.resume_no_moment.to_owned());
             let goal = s.goals.first().map_or_else(String::new, |g| {
-                format!(" · '{}'", crate::sanitize::line(&g.label.value))
+                format!(" · '{}'", crate::base::sanitize::line(&g.label.value))
             });
-            crate::sanitize::line(&ui::fill(
+            crate::base::sanitize::line(&ui::fill(
                 ui.resume_item,
                 &[
                     ("date", &date),
@@ -767,7 +768,9 @@ fn offer_save(
         Reply::Answer(2) => return Ok(true),
         _ => return Ok(false),
     };
-    let stamp = crate::clock::now().strftime("%Y-%m-%d-%H%M").to_string();
+    let stamp = crate::base::clock::now()
+        .strftime("%Y-%m-%d-%H%M")
+        .to_string();
     let default_base = format!("voorwie-{stamp}");
     loop {
         let prompt = Prompt {

@@ -9,10 +9,10 @@
 use serde::Serialize;
 
 use crate::bank::{Bank, Kind, Phase, Question};
+use crate::base::sanitize;
+use crate::base::text::Lang;
+use crate::base::ui::ui;
 use crate::report::BankInfo;
-use crate::sanitize;
-use crate::text::Lang;
-use crate::ui::ui;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Card {

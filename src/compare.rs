@@ -13,13 +13,13 @@
 use serde::Serialize;
 
 use crate::bank::{Bank, Kind};
+use crate::base::sanitize;
+use crate::base::text::Lang;
+use crate::base::ui::{fill, ui};
 use crate::report::{StepRef, answer_text};
 use crate::responses::{Response, Responses};
-use crate::sanitize;
 use crate::score::Outcome;
 use crate::session::{Session, goal_key};
-use crate::text::Lang;
-use crate::ui::{fill, ui};
 
 /// Raters this many steps apart (or more) should talk about it.
 pub const DISCUSS_SPREAD: usize = 2;
@@ -91,7 +91,7 @@ pub struct Row {
 impl Row {
     /// How far apart the raters are on this goal, as one sentence, the same
     /// in every format.
-    pub fn spread_line(&self, ui: &crate::ui::Ui) -> String {
+    pub fn spread_line(&self, ui: &crate::base::ui::Ui) -> String {
         match (self.spreiding, self.stappen.iter().flatten().next()) {
             (0, Some(step)) => fill(
                 ui.cmp_all_same,

@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
+use crate::base::text::Lang;
 use crate::interview::Depth;
 use crate::render::Format;
-use crate::text::Lang;
 
 /// One run of voorwie.
 #[derive(Clone, Debug, Default)]

@@ -8,10 +8,10 @@
 use serde::Serialize;
 
 use crate::bank::{Bank, STEP_IDS};
-use crate::error::{Error, Result};
-use crate::sanitize;
-use crate::text::Lang;
-use crate::ui::ui;
+use crate::base::error::{Error, Result};
+use crate::base::sanitize;
+use crate::base::text::Lang;
+use crate::base::ui::ui;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct ContinuumView {

@@ -16,10 +16,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::base::error::{Error, Result};
+use crate::base::output;
 use crate::interview::Depth;
 use crate::load;
-use crate::output;
 use crate::session::Session;
 
 /// The environment variable that moves the data directory.
@@ -85,7 +85,7 @@ pub struct Draft {
 }
 
 fn now() -> String {
-    crate::clock::now()
+    crate::base::clock::now()
         .strftime("%Y-%m-%dT%H:%M:%S%:z")
         .to_string()
 }
@@ -151,7 +151,9 @@ impl Drafts {
 
     /// Starts a new draft (nothing is written until the first save).
     pub fn create(&self, depth: Depth) -> Draft {
-        let stamp = crate::clock::now().strftime("%Y%m%d-%H%M%S").to_string();
+        let stamp = crate::base::clock::now()
+            .strftime("%Y%m%d-%H%M%S")
+            .to_string();
         let path = self
             .dir
             .join(format!("concept-{stamp}-{}.yaml", std::process::id()));
@@ -243,7 +245,7 @@ pub fn answer_count(session: &Session) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::located::Located;
+    use crate::base::located::Located;
     use crate::session::Answer;
 
     #[test]

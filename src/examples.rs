@@ -7,14 +7,14 @@
 use serde::Serialize;
 
 use crate::bank::Bank;
-use crate::error::{Error, Result};
+use crate::base::error::{Error, Result};
+use crate::base::sanitize;
+use crate::base::text::Lang;
 use crate::load;
 use crate::report::{Named, StepRef};
 use crate::responses;
-use crate::sanitize;
 use crate::score;
 use crate::session::{Answer, CaseTranslation, Session};
-use crate::text::Lang;
 
 /// One bundled practice case.
 pub struct Example {
@@ -178,14 +178,14 @@ pub fn template(bank: &Bank, ex: &Example, lang: Lang) -> Result<String> {
     use crate::bank::{DONT_KNOW, Kind, Question};
     use std::fmt::Write;
     let session = ex.session_in(lang)?;
-    let u = crate::ui::ui(lang);
+    let u = crate::base::ui::ui(lang);
     let mut t = String::new();
     let line = |t: &mut String, s: &str| {
         t.push_str(s);
         t.push('\n');
     };
     for l in u.tpl_header {
-        line(&mut t, &crate::ui::fill(l, &[("name", ex.name)]));
+        line(&mut t, &crate::base::ui::fill(l, &[("name", ex.name)]));
     }
     line(
         &mut t,

@@ -21,9 +21,9 @@ use serde::{Deserialize, Deserializer};
 use serde_saphyr::{Error as YamlError, Localizer, Location, MessageFormatter, Spanned};
 
 use crate::bank::{Bank, DEFAULT_BANK_NAME, DEFAULT_BANK_YAML};
+use crate::base::error::{Error, Result};
+use crate::base::located::{Located, Pos};
 use crate::draft::DraftFile;
-use crate::error::{Error, Result};
-use crate::located::{Located, Pos};
 use crate::session::Session;
 
 /// The largest file voorwie reads (1 MiB). A bank is about 40 KiB and a
@@ -79,10 +79,10 @@ pub fn default_bank() -> Result<Bank> {
 
 /// The embedded default bank with the texts of one language: for Dutch a
 /// copy without the translations, half the text to read on every run.
-pub fn default_bank_in(lang: crate::text::Lang) -> Result<Bank> {
+pub fn default_bank_in(lang: crate::base::text::Lang) -> Result<Bank> {
     match lang {
-        crate::text::Lang::Nl => parse_embedded(DEFAULT_BANK_JSON_NL),
-        crate::text::Lang::En => parse_embedded(DEFAULT_BANK_JSON),
+        crate::base::text::Lang::Nl => parse_embedded(DEFAULT_BANK_JSON_NL),
+        crate::base::text::Lang::En => parse_embedded(DEFAULT_BANK_JSON),
     }
 }
 
@@ -90,7 +90,7 @@ fn parse_embedded(json: &'static str) -> Result<Bank> {
     let mut bank: Bank = PLAIN
         .with(|plain| {
             plain.set(true);
-            let parsed = crate::text::borrowing_from(json, || serde_json::from_str(json));
+            let parsed = crate::base::text::borrowing_from(json, || serde_json::from_str(json));
             plain.set(false);
             parsed
         })
@@ -513,7 +513,7 @@ mod tests {
     /// `text::borrowing_from`); a bank from a file owns them.
     #[test]
     fn the_embedded_bank_lends_its_texts() {
-        use crate::text::Lang;
+        use crate::base::text::Lang;
         for lang in [Lang::Nl, Lang::En] {
             let bank = default_bank_in(lang).unwrap();
             let lent = bank
@@ -532,7 +532,7 @@ mod tests {
     /// The Dutch-only copy is the same bank, without the translations.
     #[test]
     fn the_dutch_copy_is_the_bank_without_english() {
-        use crate::text::Lang;
+        use crate::base::text::Lang;
         let full = default_bank_source().unwrap();
         let dutch = default_bank_in(Lang::Nl).unwrap();
         let mut expected = serde_json::to_value(&full).unwrap();

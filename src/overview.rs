@@ -19,14 +19,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::bank::Bank;
-use crate::error::{Error, Result};
+use crate::base::error::{Error, Result};
+use crate::base::sanitize;
+use crate::base::text::Lang;
+use crate::base::ui::{fill, ui};
 use crate::load;
 use crate::responses::{self, Response, Responses};
-use crate::sanitize;
 use crate::score::{self, Action, CertaintyLevel, Direction, Outcome};
 use crate::session::Session;
-use crate::text::Lang;
-use crate::ui::{fill, ui};
 
 /// Files scored in parallel before their rows are written (bounds memory).
 pub const CHUNK: usize = 512;
@@ -465,7 +465,7 @@ pub struct OverrideCounts {
 
 impl OverrideCounts {
     /// The counts as one sentence, the same in every format.
-    pub fn line(&self, ui: &crate::ui::Ui) -> String {
+    pub fn line(&self, ui: &crate::base::ui::Ui) -> String {
         fill(
             ui.ov_overrides_line,
             &[

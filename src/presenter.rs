@@ -8,13 +8,13 @@
 //! app shows them one at a time.
 
 use crate::bank::{Bank, Kind, Question, tier_weight};
+use crate::base::sanitize;
+use crate::base::text::Lang;
+use crate::base::ui::{Ui, fill, ui};
 use crate::condition;
 use crate::report::{Report, StepRef};
 use crate::responses::{Response, Responses};
-use crate::sanitize;
 use crate::session::Session;
-use crate::text::Lang;
-use crate::ui::{Ui, fill, ui};
 
 /// One screen of the presentation.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //!
 //! [`build`] looks up every id of an [`Outcome`] in the bank and fills in the
 //! interface templates, so that the renderers only arrange text. All text
-//! from files passes through [`crate::sanitize`] here.
+//! from files passes through [`crate::base::sanitize`] here.
 //!
 //! The JSON keys are part of the command-line contract (see PRODUCT.md):
 //! `advies.stap`, `advies.index`, `doelen[].label`, `doelen[].advies.stap`,
@@ -12,14 +12,14 @@
 use serde::Serialize;
 
 use crate::bank::Bank;
+use crate::base::sanitize;
+use crate::base::text::Lang;
+use crate::base::ui::{Ui, fill, ui};
 use crate::responses::{Choice, Responses};
-use crate::sanitize;
 use crate::score::{
     Action, Advice, CertaintyLevel, Direction, GoalOutcome, LighterBecause, Outcome, Reason,
 };
 use crate::session::{Rater, Session};
-use crate::text::Lang;
-use crate::ui::{Ui, fill, ui};
 
 /// The session result, ready to render.
 #[derive(Clone, Debug, Serialize)]

@@ -12,9 +12,9 @@ use std::collections::HashMap;
 use rustc_hash::FxHashMap;
 
 use crate::bank::{Bank, DONT_KNOW, Kind, Question, SKIPPED};
+use crate::base::located::{Located, Pos};
+use crate::base::problem::{Problem, Problems};
 use crate::condition;
-use crate::located::{Located, Pos};
-use crate::problem::{Problem, Problems};
 use crate::session::{Answer, Answers, FORMAT_VERSION, Override, Session, goal_key};
 
 /// One checked answer.

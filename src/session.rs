@@ -15,7 +15,7 @@ use indexmap::IndexMap;
 use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::located::Located;
+use crate::base::located::Located;
 
 /// The session file format version this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;

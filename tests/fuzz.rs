@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 use voorwie::bank::Bank;
+use voorwie::base::text::Lang;
 use voorwie::render::{Format, Style, renderer};
-use voorwie::text::Lang;
 use voorwie::{bank, card, load, report, responses, score};
 
 /// `n` cases, or `PROPTEST_CASES` when set (for longer runs).

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 
 use voorwie::bank::Bank;
-use voorwie::error::{Error, Result};
+use voorwie::base::error::{Error, Result};
 use voorwie::interview::{Depth, Interview, Prompt, Prompter, Reply};
 use voorwie::session::{Answer, Session};
 use voorwie::{load, responses, score};
@@ -393,7 +393,7 @@ fn the_interview_asks_in_english_when_told() {
         saved.borrow_mut().push(s.clone());
         Ok(())
     })
-    .in_language(voorwie::text::Lang::En)
+    .in_language(voorwie::base::text::Lang::En)
     .run(&mut script);
     let s = result.unwrap();
     assert_eq!(s.goals[0].label.value, "Debts", "the user's own words stay");

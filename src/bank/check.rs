@@ -14,8 +14,8 @@ use super::{
     Bank, Condition, DIRECTION_IDS, DONT_KNOW, Kind, LEVEL_IDS, ORGANISATION_LEVEL, Phase,
     Question, SKIPPED, STEP_IDS, Tier,
 };
-use crate::located::{Located, Pos};
-use crate::problem::{Problem, Problems};
+use crate::base::located::{Located, Pos};
+use crate::base::problem::{Problem, Problems};
 
 /// Weights must lie in this range; larger numbers make one answer outweigh
 /// the whole instrument.

@@ -15,8 +15,8 @@ pub mod translations;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::located::Located;
-use crate::text::Text;
+use crate::base::located::Located;
+use crate::base::text::Text;
 
 /// The embedded default bank, as shipped in `data/bank.yaml`.
 pub const DEFAULT_BANK_YAML: &str = include_str!("../../data/bank.yaml");
@@ -289,8 +289,8 @@ pub struct AnswerOption {
 impl AnswerOption {
     /// What the user reads for this option: its label in `lang`, or its id
     /// when it has none, safe to print.
-    pub fn label_in(&self, lang: crate::text::Lang) -> String {
-        crate::sanitize::line(
+    pub fn label_in(&self, lang: crate::base::text::Lang) -> String {
+        crate::base::sanitize::line(
             self.label
                 .as_ref()
                 .map_or(self.id.value.as_str(), |l| l.get(lang)),

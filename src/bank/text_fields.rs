@@ -1,5 +1,5 @@
 //! The YAML names of the fields of a bank that hold a text in one or more
-//! languages ([`crate::text::Text`]). Shared by `build.rs` (which writes a
+//! languages ([`crate::base::text::Text`]). Shared by `build.rs` (which writes a
 //! Dutch-only copy of the embedded bank) and [`super::translations`] (which
 //! finds texts without a translation), so that the two cannot drift apart.
 

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::Bank;
 use super::text_fields::TEXT_FIELDS;
-use crate::text::Lang;
+use crate::base::text::Lang;
 
 /// The paths of the texts without a translation into `lang`. Dutch is the
 /// original, so nothing is ever missing in Dutch.

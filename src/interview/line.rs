@@ -8,8 +8,8 @@
 use std::io::{BufRead, Write};
 
 use super::prompt::{Prompt, Prompter, Reply};
-use crate::error::{Error, Result};
-use crate::ui::{NL, Ui};
+use crate::base::error::{Error, Result};
+use crate::base::ui::{NL, Ui};
 
 pub struct LinePrompter<R, W> {
     input: R,
@@ -29,7 +29,7 @@ impl<R: BufRead, W: Write> LinePrompter<R, W> {
     }
 
     /// Speaks the language of `ui`.
-    pub fn with_ui(mut self, ui: &'static crate::ui::Ui) -> Self {
+    pub fn with_ui(mut self, ui: &'static crate::base::ui::Ui) -> Self {
         self.ui = ui;
         self
     }

@@ -15,15 +15,15 @@ pub mod terminal;
 pub use prompt::{Prompt, Prompter, Reply};
 
 use crate::bank::{Bank, DONT_KNOW, Kind, Phase, Question, SKIPPED};
+use crate::base::error::Result;
+use crate::base::located::Located;
+use crate::base::sanitize;
+use crate::base::text::Lang;
+use crate::base::ui::{Ui, fill, ui};
 use crate::condition;
-use crate::error::Result;
-use crate::located::Located;
 use crate::responses::{self, Responses};
-use crate::sanitize;
 use crate::score::Outcome;
 use crate::session::{Answer, Goal, Override, Session, goal_key};
-use crate::text::Lang;
-use crate::ui::{Ui, fill, ui};
 
 /// At most this many goals; practitioners work with a handful at a time.
 pub const MAX_GOALS: usize = 6;

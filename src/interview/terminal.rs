@@ -16,8 +16,8 @@ use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Input, MultiSelect, Select};
 
 use super::prompt::{Prompt, Prompter, Reply};
-use crate::error::{Error, Result};
-use crate::ui::{NL, Ui};
+use crate::base::error::{Error, Result};
+use crate::base::ui::{NL, Ui};
 
 /// Set by the signal handler; the interview stops at the next prompt.
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
@@ -120,7 +120,7 @@ impl TerminalPrompter {
     }
 
     /// Speaks the language of `ui`.
-    pub fn with_ui(mut self, ui: &'static crate::ui::Ui) -> Self {
+    pub fn with_ui(mut self, ui: &'static crate::base::ui::Ui) -> Self {
         self.ui = ui;
         self
     }

@@ -10,13 +10,13 @@
 use std::fmt::Write as _;
 
 use super::{Renderer, Style, dutch_date, signed, text::TextRenderer};
+use crate::base::ui::{Ui, fill};
 use crate::card::{Card, CardQuestion};
 use crate::compare::Comparison;
 use crate::continuum::ContinuumView;
 use crate::examples::ExampleList;
 use crate::overview::Overview;
 use crate::report::{ActionView, OverrideView, ReasonView, Report, StepRef};
-use crate::ui::{Ui, fill};
 
 pub struct HtmlRenderer {
     pub ui: &'static Ui,

@@ -2,13 +2,13 @@
 //! is escaped so that it cannot break a table or turn into markup.
 
 use super::{Renderer, dutch_date, signed};
+use crate::base::ui::{Ui, fill};
 use crate::card::Card;
 use crate::compare::Comparison;
 use crate::continuum::ContinuumView;
 use crate::examples::ExampleList;
 use crate::overview::Overview;
 use crate::report::{ActionView, ReasonView, Report};
-use crate::ui::{Ui, fill};
 
 pub struct MarkdownRenderer {
     pub ui: &'static Ui,

@@ -7,13 +7,13 @@ mod json;
 mod markdown;
 mod text;
 
+use crate::base::text::Lang;
 use crate::card::Card;
 use crate::compare::Comparison;
 use crate::continuum::ContinuumView;
 use crate::examples::ExampleList;
 use crate::overview::Overview;
 use crate::report::Report;
-use crate::text::Lang;
 
 /// The formats of `--format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -66,7 +66,7 @@ pub trait Renderer {
 
 /// The renderer for a format.
 pub fn renderer(format: Format, style: Style, lang: Lang) -> Box<dyn Renderer> {
-    let ui = crate::ui::ui(lang);
+    let ui = crate::base::ui::ui(lang);
     match format {
         Format::Text => Box::new(text::TextRenderer::with(style, ui)),
         Format::Markdown => Box::new(markdown::MarkdownRenderer { ui }),
@@ -86,7 +86,7 @@ pub fn slide_text(
     n: usize,
     total: usize,
 ) -> String {
-    text::slide(slide, style, crate::ui::ui(lang), n, total)
+    text::slide(slide, style, crate::base::ui::ui(lang), n, total)
 }
 
 /// Wraps text to `width` columns with the given indents. Words are never

@@ -9,13 +9,13 @@ use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
 use console::Style as Paint;
 
 use super::{Renderer, Style, dutch_date, signed};
+use crate::base::ui::{Ui, fill};
 use crate::card::Card;
 use crate::compare::Comparison;
 use crate::continuum::ContinuumView;
 use crate::examples::ExampleList;
 use crate::overview::Overview;
 use crate::report::{ActionView, GoalView, ReasonView, Report};
-use crate::ui::{Ui, fill};
 
 pub struct TextRenderer {
     style: Style,

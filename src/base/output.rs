@@ -9,7 +9,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use crate::error::{Error, Result};
+use crate::base::error::{Error, Result};
 
 /// Writes `text` to `path`, or to stdout when there is none.
 pub fn emit(text: &str, path: Option<&Path>, force: bool) -> Result<()> {

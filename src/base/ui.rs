@@ -5,7 +5,7 @@
 //! translation is one more table and a missing string is a compile error.
 //! Templates use `{name}` placeholders, filled in with [`fill`].
 
-use crate::text::Lang;
+use crate::base::text::Lang;
 
 /// All interface strings of one language.
 pub struct Ui {

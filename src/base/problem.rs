@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use crate::located::Pos;
+use crate::base::located::Pos;
 
 /// How serious a problem is. Errors make a file unusable; warnings are
 /// reported but the file is still used.

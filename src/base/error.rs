@@ -6,7 +6,7 @@ use std::io;
 
 use thiserror::Error;
 
-use crate::problem::Problems;
+use crate::base::problem::Problems;
 
 /// Everything that can go wrong in voorwie.
 #[derive(Debug, Error)]
@@ -59,12 +59,15 @@ pub enum Error {
 
     /// The session stopped; `kept` says what happened to its answers.
     /// It is said in the language of the session.
-    #[error("{}", { let ui = crate::ui::ui(*.lang); match .kept {
+    #[error("{}", { let ui = crate::base::ui::ui(*.lang); match .kept {
         Kept::Draft => ui.paused,
         Kept::Failed => ui.paused_unsaved,
         Kept::Nothing => ui.paused_nothing,
     } })]
-    Paused { kept: Kept, lang: crate::text::Lang },
+    Paused {
+        kept: Kept,
+        lang: crate::base::text::Lang,
+    },
 
     /// Writing to the terminal or a prompt failed.
     #[error("de terminal gaf een fout: {}", io_reason(.0))]
