@@ -711,7 +711,7 @@ fn describe_draft(bank: &Bank, listed: &draft::Listed, lang: Lang) -> String {
             let s = &f.session;
             let date = f.meta.updated.get(..16).map_or_else(
                 || f.meta.updated.clone(),
-                |d| format!("{} {}", crate::render::dutch_date(d), &d[11..16]),
+                |d| format!("{} {}", crate::base::plain_text::dutch_date(d), &d[11..16]),
             );
             let moment = s
                 .moment

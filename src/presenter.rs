@@ -241,7 +241,7 @@ fn effect(bank: &Bank, u: &Ui, lang: Lang, q: &Question, response: &Response) ->
                 0 => None,
                 w => Some(fill(
                     u.pr_effect_points,
-                    &[("points", &crate::render::signed(w))],
+                    &[("points", &crate::base::plain_text::signed(w))],
                 )),
             }
         }
@@ -252,7 +252,7 @@ fn effect(bank: &Bank, u: &Ui, lang: Lang, q: &Question, response: &Response) ->
             if w != 0 {
                 return Some(fill(
                     u.pr_effect_points,
-                    &[("points", &crate::render::signed(w))],
+                    &[("points", &crate::base::plain_text::signed(w))],
                 ));
             }
             bank.scoring

@@ -546,8 +546,8 @@ impl Words<'_> {
                     template,
                     &[
                         ("answer", &line),
-                        ("low", &crate::render::signed(*low)),
-                        ("high", &crate::render::signed(*high)),
+                        ("low", &crate::base::plain_text::signed(*low)),
+                        ("high", &crate::base::plain_text::signed(*high)),
                     ],
                 );
                 view.vraag = Some(question.clone());

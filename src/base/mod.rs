@@ -4,8 +4,9 @@
 //! Places in files ([`located`]) and the problems found there
 //! ([`problem`]), texts in one or two languages ([`text`]), making file
 //! contents safe to print ([`sanitize`]), the words of the interface itself
-//! ([`ui`]), the local time ([`clock`]), the library's error type
-//! ([`error`]) and writing results ([`output`]).
+//! ([`ui`]), the local time (`clock`), wrapping, signed points and Dutch
+//! dates (`plain_text`), the library's error type ([`error`]) and writing
+//! results ([`output`]).
 //!
 //! Nothing here imports from another part of the crate: the bank, the
 //! session, the advice, the views, the renderers and the faces all build on
@@ -15,6 +16,7 @@ pub(crate) mod clock;
 pub mod error;
 pub mod located;
 pub mod output;
+pub(crate) mod plain_text;
 pub mod problem;
 pub mod sanitize;
 pub mod text;

@@ -39,7 +39,7 @@ impl<R: BufRead, W: Write> LinePrompter<R, W> {
     }
 
     fn wrapped(&self, text: &str, first: &str, rest: &str) -> String {
-        crate::render::wrap(text, self.width, first, rest)
+        crate::base::plain_text::wrap(text, self.width, first, rest)
     }
 
     fn read(&mut self) -> Result<String> {

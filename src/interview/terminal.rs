@@ -138,7 +138,7 @@ impl TerminalPrompter {
     }
 
     fn wrapped(&self, text: &str, first: &str, rest: &str) -> String {
-        crate::render::wrap(text, self.cols().saturating_sub(1), first, rest)
+        crate::base::plain_text::wrap(text, self.cols().saturating_sub(1), first, rest)
     }
 
     fn block(&self, prompt: &Prompt) -> Result<()> {

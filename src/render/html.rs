@@ -9,7 +9,8 @@
 
 use std::fmt::Write as _;
 
-use super::{Renderer, Style, dutch_date, signed, text::TextRenderer};
+use super::{Renderer, Style, text::TextRenderer};
+use crate::base::plain_text::{dutch_date, signed};
 use crate::base::ui::{Ui, fill};
 use crate::card::{Card, CardQuestion};
 use crate::compare::Comparison;

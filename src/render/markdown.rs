@@ -1,7 +1,8 @@
 //! Markdown, for wikis, e-mail and documents that render it. Text from files
 //! is escaped so that it cannot break a table or turn into markup.
 
-use super::{Renderer, dutch_date, signed};
+use super::Renderer;
+use crate::base::plain_text::{dutch_date, signed};
 use crate::base::ui::{Ui, fill};
 use crate::card::Card;
 use crate::compare::Comparison;

@@ -88,35 +88,3 @@ pub fn slide_text(
 ) -> String {
     text::slide(slide, style, crate::base::ui::ui(lang), n, total)
 }
-
-/// Wraps text to `width` columns with the given indents. Words are never
-/// split at hyphens: file names, dates and compound words stay whole.
-pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let opts = textwrap::Options::new(width)
-        .initial_indent(first)
-        .subsequent_indent(rest)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        // Greedy wrapping, as terminals and editors do: the optimal-fit
-        // algorithm cost a tenth of the start-up time of `voorwie kaart`.
-        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    textwrap::fill(text, opts)
-}
-
-/// Formats an ISO date (YYYY-MM-DD) the Dutch way (DD-MM-YYYY); anything
-/// else is shown as it is.
-pub(crate) fn dutch_date(iso: &str) -> String {
-    let parts: Vec<&str> = iso.get(..10).unwrap_or(iso).split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => format!("{d}-{m}-{y}"),
-        _ => iso.to_owned(),
-    }
-}
-
-/// "+2" / "-1" for points.
-pub fn signed(points: i32) -> String {
-    if points > 0 {
-        format!("+{points}")
-    } else {
-        points.to_string()
-    }
-}

@@ -8,7 +8,8 @@
 use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
 use console::Style as Paint;
 
-use super::{Renderer, Style, dutch_date, signed};
+use super::{Renderer, Style};
+use crate::base::plain_text::{dutch_date, signed, wrap};
 use crate::base::ui::{Ui, fill};
 use crate::card::Card;
 use crate::compare::Comparison;
@@ -42,7 +43,7 @@ impl TextRenderer {
     }
 
     fn wrap(&self, text: &str, first: &str, rest: &str) -> String {
-        super::wrap(text, self.style.width, first, rest)
+        wrap(text, self.style.width, first, rest)
     }
 
     fn heading(&self, out: &mut String, title: &str) {
@@ -1024,7 +1025,7 @@ pub fn slide(
             .to_string(),
     );
     out.push_str("\n\n");
-    let heading = super::wrap(&s.heading, width, "", "");
+    let heading = wrap(&s.heading, width, "", "");
     out.push_str(&r.paint().bold().apply_to(&heading).to_string());
     out.push('\n');
     let rule = if style.unicode { "═" } else { "=" };
@@ -1048,12 +1049,12 @@ pub fn slide(
     for line in &s.lines {
         match line {
             Line::Text(t) => {
-                out.push_str(&super::wrap(t, width, "", ""));
+                out.push_str(&wrap(t, width, "", ""));
                 out.push('\n');
             }
             Line::Field(label, value) => {
                 let first = format!("{:<label_width$}", format!("{label}: "));
-                let wrapped = super::wrap(value, width, &first, &" ".repeat(label_width));
+                let wrapped = wrap(value, width, &first, &" ".repeat(label_width));
                 // Emphasise the label only.
                 let styled =
                     wrapped.replacen(&first, &r.paint().bold().apply_to(&first).to_string(), 1);
@@ -1061,7 +1062,7 @@ pub fn slide(
                 out.push('\n');
             }
             Line::Bullet(t) => {
-                out.push_str(&super::wrap(t, width, "- ", "  "));
+                out.push_str(&wrap(t, width, "- ", "  "));
                 out.push('\n');
             }
             Line::Continuum(steps) => {
