@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::bank::{Bank, Kind, Phase, Question};
+use crate::bank::{Bank, Phase, Question};
 use crate::base::sanitize;
 use crate::base::text::Lang;
 use crate::base::ui::ui;
@@ -73,7 +73,7 @@ pub fn build(bank: &Bank, lang: Lang) -> Card {
             Phase::Deepening => "verdieping",
         }
         .to_owned(),
-        kind: kind_id(q.kind.value).to_owned(),
+        kind: q.kind.value.id().to_owned(),
         opties: q
             .options
             .iter()
@@ -133,17 +133,5 @@ pub fn build(bank: &Bank, lang: Lang) -> Card {
             .iter()
             .map(|s| (*s).to_owned())
             .collect(),
-    }
-}
-
-/// The YAML name of a question type.
-pub fn kind_id(kind: Kind) -> &'static str {
-    match kind {
-        Kind::YesNo => "janee",
-        Kind::Choice => "keuze",
-        Kind::Scale => "schaal",
-        Kind::Multi => "meerkeuze",
-        Kind::FreeText => "tekst",
-        Kind::Order => "volgorde",
     }
 }

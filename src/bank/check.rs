@@ -362,7 +362,7 @@ impl<'a> Checker<'a> {
                         q.kind.pos,
                         format!(
                             "vraag '{id}' van type '{}' heeft geen opties of telling",
-                            crate::card::kind_id(kind)
+                            kind.id()
                         ),
                         "haal 'opties' en 'telling' weg, of kies een ander type",
                     );

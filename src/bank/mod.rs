@@ -190,6 +190,18 @@ impl Kind {
     pub fn has_options(self) -> bool {
         matches!(self, Kind::YesNo | Kind::Choice | Kind::Scale | Kind::Multi)
     }
+
+    /// The YAML name of a question type (`janee`, `keuze`, ...).
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            Kind::YesNo => "janee",
+            Kind::Choice => "keuze",
+            Kind::Scale => "schaal",
+            Kind::Multi => "meerkeuze",
+            Kind::FreeText => "tekst",
+            Kind::Order => "volgorde",
+        }
+    }
 }
 
 /// A reflection question.
