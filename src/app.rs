@@ -14,15 +14,15 @@ use crate::base::problem::Problems;
 use crate::base::text::Lang;
 use crate::base::ui;
 use crate::config::{ColorChoice, Command, Config};
-use crate::draft::{self, Draft, Drafts};
 use crate::interview::line::LinePrompter;
 use crate::interview::terminal::{self, TerminalPrompter};
 use crate::interview::{self, Depth, Interview, Prompt, Prompter, Reply};
 use crate::load;
 use crate::render::{Format, Style, renderer};
 use crate::report;
-use crate::responses;
 use crate::score;
+use crate::session::draft::{self, Draft, Drafts};
+use crate::session::resolve::{prune, resolve};
 use crate::session::{BankRef, Rater, Session};
 use crate::{card, compare, continuum, examples};
 
@@ -77,7 +77,7 @@ pub fn run(config: &Config) -> Result<()> {
                 let file = path.display().to_string();
                 let session = load::session_file(path)?;
                 let (responses, warnings) =
-                    responses::resolve(&bank, &session, &file).map_err(Error::Invalid)?;
+                    resolve(&bank, &session, &file).map_err(Error::Invalid)?;
                 warn(config, &warnings);
                 let outcome = score::score(&bank, &responses);
                 sessions.push(compare::Scored {
@@ -294,7 +294,7 @@ fn report_for(
     session: &Session,
     file: &str,
 ) -> Result<report::Report> {
-    let (responses, warnings) = responses::resolve(bank, session, file).map_err(Error::Invalid)?;
+    let (responses, warnings) = resolve(bank, session, file).map_err(Error::Invalid)?;
     warn(config, &warnings);
     let outcome = score::score(bank, &responses);
     Ok(report::build(&report::Input {
@@ -412,7 +412,7 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
     show_result(config, bank, &session, "sessie")?;
 
     // The professional may choose another step, with a reason.
-    let (responses, _) = responses::resolve(bank, &session, "sessie").map_err(Error::Invalid)?;
+    let (responses, _) = resolve(bank, &session, "sessie").map_err(Error::Invalid)?;
     let outcome = score::score(bank, &responses);
     if interview::choose_override(p, bank, &mut session, &outcome, config.lang)? {
         if let Some(d) = draft.as_mut() {
@@ -496,7 +496,7 @@ fn present(config: &Config, bank: &Bank, name: &str, session: &Session, file: &s
     if config.format != Format::Text {
         return Err(Error::Usage(ui.pr_only_text.to_owned()));
     }
-    let (responses, warnings) = responses::resolve(bank, session, file).map_err(Error::Invalid)?;
+    let (responses, warnings) = resolve(bank, session, file).map_err(Error::Invalid)?;
     warn(config, &warnings);
     let report = report_for(config, bank, session, file)?;
     let slides = crate::presenter::slides(bank, name, session, &responses, &report, config.lang);
@@ -639,7 +639,7 @@ fn choose_draft(
                 ],
             );
             let (Err(problems) | Ok((_, problems))) =
-                responses::resolve(bank, &session, &chosen.path.display().to_string());
+                resolve(bank, &session, &chosen.path.display().to_string());
             if !problems.list.is_empty() {
                 text.push_str("\n\n");
                 text.push_str(&problems.to_string());
@@ -657,7 +657,7 @@ fn choose_draft(
             if !matches!(p.choose(&prompt)?, Reply::Answer(0)) {
                 continue;
             }
-            responses::prune(bank, &mut session);
+            prune(bank, &mut session);
             session.bank = Some(now);
         }
         return Ok(Some((session, drafts.reopen(chosen, file))));

@@ -17,8 +17,8 @@ use crate::base::sanitize;
 use crate::base::text::Lang;
 use crate::base::ui::{fill, ui};
 use crate::report::{StepRef, answer_text};
-use crate::responses::{Response, Responses};
 use crate::score::Outcome;
+use crate::session::responses::{Response, Responses};
 use crate::session::{Session, goal_key};
 
 /// Raters this many steps apart (or more) should talk about it.
@@ -422,7 +422,7 @@ fn timeline(bank: &Bank, sessions: &[Scored], refs: &[SessionRef], lang: Lang) -
         bank.scoring
             .reached
             .as_ref()
-            .is_some_and(|c| crate::condition::holds(bank, c, &s.responses, Some(g), None))
+            .is_some_and(|c| crate::session::condition::holds(bank, c, &s.responses, Some(g), None))
     };
     let mut out = Vec::new();
     for w in 0..sessions.len().saturating_sub(1) {

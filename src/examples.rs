@@ -12,8 +12,8 @@ use crate::base::sanitize;
 use crate::base::text::Lang;
 use crate::load;
 use crate::report::{Named, StepRef};
-use crate::responses;
 use crate::score;
+use crate::session::resolve::resolve;
 use crate::session::{Answer, CaseTranslation, Session};
 
 /// One bundled practice case.
@@ -139,7 +139,7 @@ pub fn list(bank: &Bank, lang: Lang) -> Result<ExampleList> {
     let mut items = Vec::new();
     for ex in EXAMPLES {
         let session = ex.session_in(lang)?;
-        let (resp, _) = responses::resolve(bank, &session, &ex.file()).map_err(Error::Invalid)?;
+        let (resp, _) = resolve(bank, &session, &ex.file()).map_err(Error::Invalid)?;
         let outcome = score::score(bank, &resp);
         let step = &bank.steps()[outcome.case.now];
         items.push(ExampleItem {

@@ -23,8 +23,8 @@ use serde_saphyr::{Error as YamlError, Localizer, Location, MessageFormatter, Sp
 use crate::bank::{Bank, DEFAULT_BANK_NAME, DEFAULT_BANK_YAML};
 use crate::base::error::{Error, Result};
 use crate::base::located::{Located, Pos};
-use crate::draft::DraftFile;
 use crate::session::Session;
+use crate::session::draft::DraftFile;
 
 /// The largest file voorwie reads (1 MiB). A bank is about 40 KiB and a
 /// session a few KiB; anything near this size is not what the user meant.

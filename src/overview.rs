@@ -24,9 +24,10 @@ use crate::base::sanitize;
 use crate::base::text::Lang;
 use crate::base::ui::{fill, ui};
 use crate::load;
-use crate::responses::{self, Response, Responses};
 use crate::score::{self, Action, CertaintyLevel, Direction, Outcome};
 use crate::session::Session;
+use crate::session::resolve::resolve;
+use crate::session::responses::{Response, Responses};
 
 /// Files scored in parallel before their rows are written (bounds memory).
 pub const CHUNK: usize = 512;
@@ -340,7 +341,7 @@ pub fn run(bank: &Bank, paths: &[PathBuf], mut csv: Option<&mut dyn Write>) -> R
 fn summarise_file(bank: &Bank, path: &Path) -> Result<Summary> {
     let session = load::session_file(path)?;
     let (responses, _) =
-        responses::resolve(bank, &session, &path.display().to_string()).map_err(Error::Invalid)?;
+        resolve(bank, &session, &path.display().to_string()).map_err(Error::Invalid)?;
     let outcome = score::score(bank, &responses);
     Ok(Summary::of(bank, &session, &responses, &outcome))
 }

@@ -11,10 +11,10 @@ use crate::bank::{Bank, Kind, Question, tier_weight};
 use crate::base::sanitize;
 use crate::base::text::Lang;
 use crate::base::ui::{Ui, fill, ui};
-use crate::condition;
 use crate::report::{Report, StepRef};
-use crate::responses::{Response, Responses};
 use crate::session::Session;
+use crate::session::condition;
+use crate::session::responses::{Response, Responses};
 
 /// One screen of the presentation.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -15,10 +15,10 @@ use crate::bank::Bank;
 use crate::base::sanitize;
 use crate::base::text::Lang;
 use crate::base::ui::{Ui, fill, ui};
-use crate::responses::{Choice, Responses};
 use crate::score::{
     Action, Advice, CertaintyLevel, Direction, GoalOutcome, LighterBecause, Outcome, Reason,
 };
+use crate::session::responses::{Choice, Responses};
 use crate::session::{Rater, Session};
 
 /// The session result, ready to render.
@@ -716,7 +716,7 @@ pub fn answer_text(
     goal: Option<usize>,
     lang: Lang,
 ) -> Option<String> {
-    use crate::responses::Response as R;
+    use crate::session::responses::Response as R;
     let q = bank.question(question)?;
     let u = ui(lang);
     let label = |i: &usize| q.options.get(*i).map(|o| o.label_in(lang));

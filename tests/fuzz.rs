@@ -9,7 +9,8 @@ use serde_json::{Map, Value};
 use voorwie::bank::Bank;
 use voorwie::base::text::Lang;
 use voorwie::render::{Format, Style, renderer};
-use voorwie::{bank, card, load, report, responses, score};
+use voorwie::session::resolve::resolve;
+use voorwie::{bank, card, load, report, score};
 
 /// `n` cases, or `PROPTEST_CASES` when set (for longer runs).
 fn cases(n: u32) -> ProptestConfig {
@@ -31,7 +32,7 @@ fn through_everything(bank: &Bank, text: &str) {
     let Ok(session) = load::parse_session(text, "fuzz.yaml") else {
         return;
     };
-    let Ok((responses, _)) = responses::resolve(bank, &session, "fuzz.yaml") else {
+    let Ok((responses, _)) = resolve(bank, &session, "fuzz.yaml") else {
         return;
     };
     let outcome = score::score(bank, &responses);
@@ -330,7 +331,7 @@ proptest! {
     fn every_valid_session_scores_within_the_rules(text in valid_session()) {
         let b = default_bank();
         let session = load::parse_session(&text, "fuzz.json").unwrap();
-        let (r, _) = responses::resolve(b, &session, "fuzz.json")
+        let (r, _) = resolve(b, &session, "fuzz.json")
             .unwrap_or_else(|p| panic!("a valid session was refused: {p}\n{text}"));
         let o = score::score(b, &r);
         prop_assert!(o.case.need < 5 && o.case.now <= o.case.need);
@@ -345,7 +346,7 @@ proptest! {
         // Organisation & policy answers never change the need.
         let mut without = session.clone();
         without.answers.retain(|id, _| b.question(&id.value).is_none_or(|q| !q.is_organisational()));
-        let (r2, _) = responses::resolve(b, &without, "fuzz.json").unwrap();
+        let (r2, _) = resolve(b, &without, "fuzz.json").unwrap();
         let o2 = score::score(b, &r2);
         prop_assert_eq!(o.case.need, o2.case.need);
         for (a, c) in o.goals.iter().zip(&o2.goals) {

@@ -8,8 +8,9 @@ use std::collections::VecDeque;
 use voorwie::bank::Bank;
 use voorwie::base::error::{Error, Result};
 use voorwie::interview::{Depth, Interview, Prompt, Prompter, Reply};
+use voorwie::session::resolve::resolve;
 use voorwie::session::{Answer, Session};
-use voorwie::{load, responses, score};
+use voorwie::{load, score};
 
 const MINI: &str = include_str!("fixtures/mini-bank.yaml");
 
@@ -178,7 +179,7 @@ fn a_whole_session_answers_every_question_and_scores() {
     assert!(saved.len() >= 15, "{}", saved.len());
     assert_eq!(saved.last().map(|x| x.answers.len()), Some(s.answers.len()));
 
-    let (r, warnings) = responses::resolve(&bank, &s, "sessie").unwrap();
+    let (r, warnings) = resolve(&bank, &s, "sessie").unwrap();
     assert!(warnings.list.is_empty(), "{warnings}");
     let o = score::score(&bank, &r);
     assert_eq!(o.goals.len(), 2);
@@ -368,7 +369,7 @@ fn the_default_bank_can_be_answered_from_start_to_end() {
     let mut script = with_goals(Script::default());
     let (result, _) = run(&bank, Depth::Full, &mut script);
     let s = result.unwrap();
-    let (r, warnings) = responses::resolve(&bank, &s, "sessie").unwrap();
+    let (r, warnings) = resolve(&bank, &s, "sessie").unwrap();
     assert!(warnings.list.is_empty(), "{warnings}");
     let o = score::score(&bank, &r);
     assert_eq!(o.goals.len(), 2);

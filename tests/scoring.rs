@@ -3,8 +3,9 @@
 //! connectie 2, coordinatie 4, cooperatie 7, integratie 10; no margin.
 
 use voorwie::bank::Bank;
-use voorwie::responses::{self, Responses};
 use voorwie::score::{self, Action, Direction, LighterBecause, Outcome, Reason, RuleEffect};
+use voorwie::session::resolve::resolve;
+use voorwie::session::responses::Responses;
 use voorwie::{load, session};
 
 const MINI: &str = include_str!("fixtures/mini-bank.yaml");
@@ -33,8 +34,7 @@ fn session(case: &str, goals: &[(&str, &str)]) -> String {
 fn score_with(bank: &Bank, yaml: &str) -> (Responses, Outcome) {
     let s: session::Session =
         load::parse_session(yaml, "test.yaml").unwrap_or_else(|e| panic!("{e}\n{yaml}"));
-    let (r, _) =
-        responses::resolve(bank, &s, "test.yaml").unwrap_or_else(|p| panic!("{p}\n{yaml}"));
+    let (r, _) = resolve(bank, &s, "test.yaml").unwrap_or_else(|p| panic!("{p}\n{yaml}"));
     let o = score::score(bank, &r);
     (r, o)
 }
@@ -436,7 +436,7 @@ fn a_reached_goal_means_scaling_down_at_that_moment_only() {
     // Not asked at a new referral, so the answer is not used.
     let b = bank();
     let s = load::parse_session(&session(CASE, &[("Doel", goal)]), "t.yaml").unwrap();
-    let (r, warnings) = responses::resolve(&b, &s, "t.yaml").unwrap();
+    let (r, warnings) = resolve(&b, &s, "t.yaml").unwrap();
     assert!(
         warnings.to_string().contains("hoort niet bij dit moment"),
         "{warnings}"

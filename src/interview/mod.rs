@@ -12,6 +12,7 @@ pub mod line;
 pub mod prompt;
 pub mod terminal;
 
+pub use crate::session::draft::Depth;
 pub use prompt::{Prompt, Prompter, Reply};
 
 use crate::bank::{Bank, DONT_KNOW, Kind, Phase, Question, SKIPPED};
@@ -20,23 +21,14 @@ use crate::base::located::Located;
 use crate::base::sanitize;
 use crate::base::text::Lang;
 use crate::base::ui::{Ui, fill, ui};
-use crate::condition;
-use crate::responses::{self, Responses};
 use crate::score::Outcome;
+use crate::session::condition;
+use crate::session::resolve;
+use crate::session::responses::Responses;
 use crate::session::{Answer, Goal, Override, Session, goal_key};
 
 /// At most this many goals; practitioners work with a handful at a time.
 pub const MAX_GOALS: usize = 6;
-
-/// How much of the instrument to ask.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Depth {
-    /// Step 1: the short screening (`--snel`).
-    Quick,
-    /// Step 1 and step 2: screening plus deepening.
-    #[default]
-    Full,
-}
 
 /// One thing the interview asks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -116,7 +108,7 @@ impl<'a> Interview<'a> {
     pub fn run(mut self, p: &mut dyn Prompter) -> Result<Session> {
         // A practice case fills in the moment and goals; only answers mean
         // that this session was started before.
-        let resuming = crate::draft::answer_count(&self.session) > 0;
+        let resuming = crate::session::draft::answer_count(&self.session) > 0;
         // Save at once when there is something to keep (a practice case's
         // moment and goals, or earlier answers), so that even an
         // interruption at the first question leaves a draft to resume. A
@@ -173,7 +165,7 @@ impl<'a> Interview<'a> {
     fn responses(&self) -> Responses {
         // The interview only writes valid answers, so this cannot fail; an
         // empty set is the safe fallback.
-        responses::resolve(self.bank, &self.session, "")
+        resolve::resolve(self.bank, &self.session, "")
             .map(|(r, _)| r)
             .unwrap_or_default()
     }

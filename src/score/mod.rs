@@ -27,8 +27,8 @@ pub mod outcome;
 pub use outcome::*;
 
 use crate::bank::{Bank, Kind, Question, Rule, tier_weight};
-use crate::condition;
-use crate::responses::{Response, Responses};
+use crate::session::condition;
+use crate::session::responses::{Response, Responses};
 
 /// Scores checked answers against a bank.
 pub fn score(bank: &Bank, responses: &Responses) -> Outcome {

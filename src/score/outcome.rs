@@ -4,7 +4,7 @@
 //! The renderers look the words up in the bank, so the same outcome can be
 //! shown in Dutch or English, as text, Markdown or JSON.
 
-use crate::responses::Choice;
+use crate::session::responses::Choice;
 
 /// The result of scoring one session.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,4 +1,5 @@
-//! Answers checked against the bank: the only form scoring ever sees.
+//! Checking a session file against the bank: the way from what a file says
+//! to [`Responses`], the only form scoring ever sees.
 //!
 //! A session file holds strings. [`resolve`] turns it into [`Responses`]:
 //! option indices instead of ids, goal indices instead of labels, and typed
@@ -14,84 +15,9 @@ use rustc_hash::FxHashMap;
 use crate::bank::{Bank, DONT_KNOW, Kind, Question, SKIPPED};
 use crate::base::located::{Located, Pos};
 use crate::base::problem::{Problem, Problems};
-use crate::condition;
+use crate::session::condition;
+use crate::session::responses::{Choice, GoalResponses, Response, Responses};
 use crate::session::{Answer, Answers, FORMAT_VERSION, Override, Session, goal_key};
-
-/// One checked answer.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Response {
-    /// The index of the chosen option.
-    Option(usize),
-    /// The indices of the chosen options (possibly none).
-    Options(Vec<usize>),
-    Text(String),
-    /// Goal indices in order of priority.
-    Order(Vec<usize>),
-    DontKnow,
-    Skipped,
-}
-
-impl Response {
-    /// Whether the answer says something (not "weet ik niet", not skipped).
-    pub fn is_known(&self) -> bool {
-        !matches!(self, Response::DontKnow | Response::Skipped)
-    }
-}
-
-/// A step chosen by the professional instead of the suggestion.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Choice {
-    pub step: usize,
-    pub reason: String,
-}
-
-/// The checked answers for one goal.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct GoalResponses {
-    pub label: String,
-    pub responses: FxHashMap<String, Response>,
-    pub override_: Option<Choice>,
-}
-
-/// All checked answers of a session.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Responses {
-    /// Index into `bank.moments`.
-    pub moment: Option<usize>,
-    /// Answers to questions asked once for the case.
-    pub case: FxHashMap<String, Response>,
-    pub goals: Vec<GoalResponses>,
-    pub override_: Option<Choice>,
-}
-
-impl Responses {
-    /// The answer to a case question, or to a per-goal question of `goal`.
-    pub fn get(&self, question: &str, goal: Option<usize>) -> Option<&Response> {
-        self.case.get(question).or_else(|| {
-            goal.and_then(|g| self.goals.get(g))
-                .and_then(|g| g.responses.get(question))
-        })
-    }
-
-    /// The goals in the order of one perspective (`gezin` or
-    /// `hulpverlening`): the answered order, with goals it does not mention
-    /// appended in entry order.
-    pub fn order(&self, bank: &Bank, perspective: &str) -> Vec<usize> {
-        let given = bank
-            .order_question(perspective)
-            .and_then(|q| self.case.get(&q.id.value));
-        let mut order: Vec<usize> = match given {
-            Some(Response::Order(list)) => list.clone(),
-            _ => Vec::new(),
-        };
-        for i in 0..self.goals.len() {
-            if !order.contains(&i) {
-                order.push(i);
-            }
-        }
-        order
-    }
-}
 
 /// Checks `session` against `bank`. Returns the responses and any warnings,
 /// or all problems when there are errors. `file` names the file in messages.

@@ -12,7 +12,7 @@
 //!   step (only in rules; evaluated after the need is known).
 
 use crate::bank::{Bank, Condition, DONT_KNOW, Question, SKIPPED};
-use crate::responses::{Response, Responses};
+use crate::session::responses::{Response, Responses};
 
 /// Whether `cond` holds for `goal` (or the case when `None`), given the need
 /// when it is known.

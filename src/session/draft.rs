@@ -18,9 +18,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::base::error::{Error, Result};
 use crate::base::output;
-use crate::interview::Depth;
 use crate::load;
 use crate::session::Session;
+
+/// How much of the instrument to ask: the interview asks it, the draft
+/// keeps it so that a resumed session asks the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Depth {
+    /// Step 1: the short screening (`--snel`).
+    Quick,
+    /// Step 1 and step 2: screening plus deepening.
+    #[default]
+    Full,
+}
 
 /// The environment variable that moves the data directory.
 pub const DATA_DIR_VAR: &str = "VOORWIE_DATA_DIR";
@@ -111,6 +121,8 @@ impl Drafts {
         Drafts { dir: dir.into() }
     }
 
+    /// The directory (for tests).
+    #[cfg(test)]
     pub fn dir(&self) -> &Path {
         &self.dir
     }

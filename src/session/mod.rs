@@ -8,6 +8,17 @@
 //! fields of its own: `datum` (when the session was held), `bank` (which
 //! bank and version the answers belong to) and `toelichting` (per question
 //! a one-line why, for practice cases).
+//!
+//! Around the format sits everything else about a session, above the bank
+//! it is read against and below the advice made from it: [`resolve`] checks
+//! a session against the bank into [`responses`], `condition` says which
+//! questions are asked and which rules apply, and `draft` keeps an
+//! unfinished session on disk after every answer.
+
+pub(crate) mod condition;
+pub(crate) mod draft;
+pub mod resolve;
+pub mod responses;
 
 use std::fmt;
 
@@ -167,7 +178,7 @@ pub type Answers = IndexMap<Located<String>, Located<Answer>, rustc_hash::FxBuil
 
 /// One answer as written in the file. Whether a single string is an option id
 /// or free text depends on the question, so the bank decides (see
-/// [`crate::responses`]).
+/// [`crate::session::resolve`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Answer {
     One(String),
