@@ -7,21 +7,23 @@
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 
+use crate::bank::load::{bank_file, default_bank_in, default_bank_source};
 use crate::bank::{self, Bank, DEFAULT_BANK_NAME};
 use crate::base::error::{Error, Kept, Result};
 use crate::base::output;
 use crate::base::problem::Problems;
 use crate::base::text::Lang;
 use crate::base::ui;
+use crate::base::yaml::MAX_FILE_BYTES;
 use crate::config::{ColorChoice, Command, Config};
 use crate::interview::line::LinePrompter;
 use crate::interview::terminal::{self, TerminalPrompter};
 use crate::interview::{self, Depth, Interview, Prompt, Prompter, Reply};
-use crate::load;
 use crate::render::{Format, Style, renderer};
 use crate::report;
 use crate::score;
 use crate::session::draft::{self, Draft, Drafts};
+use crate::session::load::{parse_session, session_file, session_to_yaml};
 use crate::session::resolve::{prune, resolve};
 use crate::session::{BankRef, Rater, Session};
 use crate::{card, compare, continuum, examples};
@@ -75,7 +77,7 @@ pub fn run(config: &Config) -> Result<()> {
             let mut sessions = Vec::new();
             for path in files {
                 let file = path.display().to_string();
-                let session = load::session_file(path)?;
+                let session = session_file(path)?;
                 let (responses, warnings) =
                     resolve(&bank, &session, &file).map_err(Error::Invalid)?;
                 warn(config, &warnings);
@@ -162,9 +164,9 @@ pub fn run(config: &Config) -> Result<()> {
 /// The bank of `--bank`, checked, or the embedded default.
 fn load_bank(config: &Config) -> Result<Bank> {
     match &config.bank {
-        None => load::default_bank_in(config.lang),
+        None => default_bank_in(config.lang),
         Some(path) => {
-            let bank = load::bank_file(path)?;
+            let bank = bank_file(path)?;
             let problems = bank::check::check(&bank, &path.display().to_string());
             if problems.has_errors() {
                 return Err(Error::Invalid(problems));
@@ -232,22 +234,22 @@ fn read_answers(path: &Path) -> Result<Session> {
         let mut text = String::new();
         std::io::stdin()
             .lock()
-            .take(load::MAX_FILE_BYTES + 1)
+            .take(MAX_FILE_BYTES + 1)
             .read_to_string(&mut text)
             .map_err(|source| Error::Read {
                 file: "stdin".to_owned(),
                 cause: source,
             })?;
-        if text.len() as u64 > load::MAX_FILE_BYTES {
+        if text.len() as u64 > MAX_FILE_BYTES {
             return Err(Error::TooLarge {
                 file: "stdin".to_owned(),
                 size: text.len() as u64,
-                max: load::MAX_FILE_BYTES,
+                max: MAX_FILE_BYTES,
             });
         }
-        return load::parse_session(&text, "stdin");
+        return parse_session(&text, "stdin");
     }
-    load::session_file(path)
+    session_file(path)
 }
 
 fn start_from_file(config: &Config, bank: &Bank, path: &Path) -> Result<()> {
@@ -826,7 +828,7 @@ fn save(
     let report = report_for(config, bank, session, txt)?;
     let summary = renderer(Format::Text, Style::paste(), config.lang).report(&report);
     if let Some(yaml) = yaml {
-        let body = format!("{}\n{}", ui.session_header, load::session_to_yaml(session));
+        let body = format!("{}\n{}", ui.session_header, session_to_yaml(session));
         output::write_file(Path::new(yaml), body.as_bytes(), config.force)?;
     }
     output::write_file(Path::new(txt), summary.as_bytes(), config.force)
@@ -836,8 +838,8 @@ fn save(
 fn check(config: &Config, path: Option<&Path>) -> Result<()> {
     let path = path.or(config.bank.as_deref());
     let (bank, name) = match path {
-        Some(p) => (load::bank_file(p)?, p.display().to_string()),
-        None => (load::default_bank_source()?, DEFAULT_BANK_NAME.to_owned()),
+        Some(p) => (bank_file(p)?, p.display().to_string()),
+        None => (default_bank_source()?, DEFAULT_BANK_NAME.to_owned()),
     };
     let problems = bank::check::check(&bank, &name);
     if problems.has_errors() {

@@ -56,7 +56,7 @@ fn hand_to_helper(text: &str) -> Result<(), String> {
 pub fn serve_from_stdin() -> Result<(), String> {
     let mut text = String::new();
     std::io::stdin()
-        .take(crate::load::MAX_FILE_BYTES)
+        .take(crate::base::yaml::MAX_FILE_BYTES)
         .read_to_string(&mut text)
         .map_err(|e| e.to_string())?;
     let mut clipboard = arboard::Clipboard::new().map_err(reason)?;

@@ -10,9 +10,10 @@ use crate::bank::Bank;
 use crate::base::error::{Error, Result};
 use crate::base::sanitize;
 use crate::base::text::Lang;
-use crate::load;
+use crate::base::yaml::yaml_scalar;
 use crate::report::{Named, StepRef};
 use crate::score;
+use crate::session::load::{parse_case_translation, parse_session};
 use crate::session::resolve::resolve;
 use crate::session::{Answer, CaseTranslation, Session};
 
@@ -68,7 +69,7 @@ impl Example {
     }
 
     pub fn session(&self) -> Result<Session> {
-        load::parse_session(self.yaml, &self.file())
+        parse_session(self.yaml, &self.file())
     }
 
     /// The case in a language: for English, its words are replaced by
@@ -77,7 +78,7 @@ impl Example {
         let mut session = self.session()?;
         if lang == Lang::En {
             let file = format!("data/en/voorbeelden/{}.yaml", self.name);
-            let tr = load::parse_case_translation(self.english, &file)?;
+            let tr = parse_case_translation(self.english, &file)?;
             translate(&mut session, &tr);
         }
         Ok(session)
@@ -241,7 +242,7 @@ pub fn template(bank: &Bank, ex: &Example, lang: Lang) -> Result<String> {
     }
     line(&mut t, "doelen:");
     for g in &session.goals {
-        let _ = writeln!(t, "  - label: {}", load::yaml_scalar(&g.label.value));
+        let _ = writeln!(t, "  - label: {}", yaml_scalar(&g.label.value));
         line(&mut t, "    antwoorden:");
         for q in bank.questions.iter().filter(|q| q.per_goal) {
             question(&mut t, q, "      ");
@@ -261,8 +262,7 @@ mod tests {
         for ex in EXAMPLES {
             let nl = ex.session().unwrap();
             let file = format!("data/en/voorbeelden/{}.yaml", ex.name);
-            let tr =
-                load::parse_case_translation(ex.english, &file).unwrap_or_else(|e| panic!("{e}"));
+            let tr = parse_case_translation(ex.english, &file).unwrap_or_else(|e| panic!("{e}"));
             assert!(tr.case_text.is_some(), "{file}: casus ontbreekt");
             assert_eq!(nl.notes.is_some(), tr.notes.is_some(), "{file}: notities");
             for g in &nl.goals {

@@ -17,7 +17,6 @@ pub mod config;
 pub mod continuum;
 pub mod examples;
 pub mod interview;
-pub mod load;
 pub mod overview;
 pub mod presenter;
 pub mod render;

@@ -23,9 +23,9 @@ use crate::base::error::{Error, Result};
 use crate::base::sanitize;
 use crate::base::text::Lang;
 use crate::base::ui::{fill, ui};
-use crate::load;
 use crate::score::{self, Action, CertaintyLevel, Direction, Outcome};
 use crate::session::Session;
+use crate::session::load::session_file;
 use crate::session::resolve::resolve;
 use crate::session::responses::{Response, Responses};
 
@@ -339,7 +339,7 @@ pub fn run(bank: &Bank, paths: &[PathBuf], mut csv: Option<&mut dyn Write>) -> R
 
 /// Reads and scores one file, and keeps only what the overview needs.
 fn summarise_file(bank: &Bank, path: &Path) -> Result<Summary> {
-    let session = load::session_file(path)?;
+    let session = session_file(path)?;
     let (responses, _) =
         resolve(bank, &session, &path.display().to_string()).map_err(Error::Invalid)?;
     let outcome = score::score(bank, &responses);

@@ -7,10 +7,12 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 use voorwie::bank::Bank;
+use voorwie::bank::load;
 use voorwie::base::text::Lang;
 use voorwie::render::{Format, Style, renderer};
+use voorwie::session::load::parse_session;
 use voorwie::session::resolve::resolve;
-use voorwie::{bank, card, load, report, score};
+use voorwie::{bank, card, report, score};
 
 /// `n` cases, or `PROPTEST_CASES` when set (for longer runs).
 fn cases(n: u32) -> ProptestConfig {
@@ -29,7 +31,7 @@ fn default_bank() -> &'static Bank {
 /// Loads, checks, scores and renders a session text: the whole path of
 /// `voorwie start --antwoorden`, with every format.
 fn through_everything(bank: &Bank, text: &str) {
-    let Ok(session) = load::parse_session(text, "fuzz.yaml") else {
+    let Ok(session) = parse_session(text, "fuzz.yaml") else {
         return;
     };
     let Ok((responses, _)) = resolve(bank, &session, "fuzz.yaml") else {
@@ -330,7 +332,7 @@ proptest! {
     #[test]
     fn every_valid_session_scores_within_the_rules(text in valid_session()) {
         let b = default_bank();
-        let session = load::parse_session(&text, "fuzz.json").unwrap();
+        let session = parse_session(&text, "fuzz.json").unwrap();
         let (r, _) = resolve(b, &session, "fuzz.json")
             .unwrap_or_else(|p| panic!("a valid session was refused: {p}\n{text}"));
         let o = score::score(b, &r);

@@ -6,11 +6,12 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 
 use voorwie::bank::Bank;
+use voorwie::bank::load;
 use voorwie::base::error::{Error, Result};
 use voorwie::interview::{Depth, Interview, Prompt, Prompter, Reply};
+use voorwie::score;
 use voorwie::session::resolve::resolve;
 use voorwie::session::{Answer, Session};
-use voorwie::{load, score};
 
 const MINI: &str = include_str!("fixtures/mini-bank.yaml");
 

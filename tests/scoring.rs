@@ -3,10 +3,12 @@
 //! connectie 2, coordinatie 4, cooperatie 7, integratie 10; no margin.
 
 use voorwie::bank::Bank;
+use voorwie::bank::load;
 use voorwie::score::{self, Action, Direction, LighterBecause, Outcome, Reason, RuleEffect};
+use voorwie::session;
+use voorwie::session::load::parse_session;
 use voorwie::session::resolve::resolve;
 use voorwie::session::responses::Responses;
-use voorwie::{load, session};
 
 const MINI: &str = include_str!("fixtures/mini-bank.yaml");
 
@@ -33,7 +35,7 @@ fn session(case: &str, goals: &[(&str, &str)]) -> String {
 
 fn score_with(bank: &Bank, yaml: &str) -> (Responses, Outcome) {
     let s: session::Session =
-        load::parse_session(yaml, "test.yaml").unwrap_or_else(|e| panic!("{e}\n{yaml}"));
+        parse_session(yaml, "test.yaml").unwrap_or_else(|e| panic!("{e}\n{yaml}"));
     let (r, _) = resolve(bank, &s, "test.yaml").unwrap_or_else(|p| panic!("{p}\n{yaml}"));
     let o = score::score(bank, &r);
     (r, o)
@@ -435,7 +437,7 @@ fn a_reached_goal_means_scaling_down_at_that_moment_only() {
     }));
     // Not asked at a new referral, so the answer is not used.
     let b = bank();
-    let s = load::parse_session(&session(CASE, &[("Doel", goal)]), "t.yaml").unwrap();
+    let s = parse_session(&session(CASE, &[("Doel", goal)]), "t.yaml").unwrap();
     let (r, warnings) = resolve(&b, &s, "t.yaml").unwrap();
     assert!(
         warnings.to_string().contains("hoort niet bij dit moment"),

@@ -943,7 +943,7 @@ impl<'a> Checker<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::default_bank;
+    use crate::bank::load::default_bank;
 
     #[test]
     fn the_default_bank_has_no_problems() {

@@ -9,6 +9,7 @@
 //! loading does not stop at the first omission.
 
 pub mod check;
+pub mod load;
 pub mod text_fields;
 pub mod translations;
 

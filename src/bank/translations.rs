@@ -75,7 +75,7 @@ mod tests {
 
     #[test]
     fn the_default_bank_is_fully_translated() {
-        let bank = crate::load::default_bank().unwrap();
+        let bank = crate::bank::load::default_bank().unwrap();
         assert_eq!(missing(&bank, Lang::En), Vec::<String>::new());
     }
 
@@ -91,7 +91,7 @@ mod tests {
             crate::bank::DEFAULT_BANK_YAML,
             "the test edits the bank"
         );
-        let bank = crate::load::parse_bank(&yaml, "x.yaml").unwrap();
+        let bank = crate::bank::load::parse_bank(&yaml, "x.yaml").unwrap();
         assert_eq!(missing(&bank, Lang::En), vec!["niveaus[gezin].naam"]);
         assert!(missing(&bank, Lang::Nl).is_empty());
     }

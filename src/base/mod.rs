@@ -21,3 +21,4 @@ pub mod problem;
 pub mod sanitize;
 pub mod text;
 pub mod ui;
+pub(crate) mod yaml;

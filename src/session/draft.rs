@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::base::error::{Error, Result};
 use crate::base::output;
-use crate::load;
+use crate::base::yaml;
 use crate::session::Session;
 
 /// How much of the instrument to ask: the interview asks it, the draft
@@ -155,7 +155,7 @@ impl Drafts {
         Ok(paths
             .into_iter()
             .map(|path| {
-                let content = load::draft_file(&path).map_err(|e| e.to_string());
+                let content = draft_file(&path).map_err(|e| e.to_string());
                 Listed { path, content }
             })
             .collect())
@@ -227,7 +227,7 @@ impl Draft {
             meta: self.meta.clone(),
             session: session.clone(),
         };
-        let text = load::draft_to_yaml(&file);
+        let text = draft_to_yaml(&file);
         output::write_file(&self.path, text.as_bytes(), true)
     }
 
@@ -235,6 +235,19 @@ impl Draft {
     pub fn remove(&self) -> Result<()> {
         remove(&self.path)
     }
+}
+
+/// Reads and parses a draft of an unfinished session.
+fn draft_file(path: &Path) -> Result<DraftFile> {
+    let text = yaml::read_text(path)?;
+    yaml::parse(&text, &path.display().to_string())
+}
+
+/// Serialises a draft, with a line that it holds case information.
+fn draft_to_yaml(draft: &DraftFile) -> String {
+    let body =
+        serde_saphyr::to_string(draft).unwrap_or_else(|e| format!("# fout bij opslaan: {e}\n"));
+    format!("# voorwie-concept van een onafgemaakte sessie. Let op: bevat casusinformatie.\n{body}")
 }
 
 /// Removes a draft file; one that is already gone is fine.

@@ -17,6 +17,7 @@
 
 pub(crate) mod condition;
 pub(crate) mod draft;
+pub mod load;
 pub mod resolve;
 pub mod responses;
 

@@ -1,4 +1,4 @@
-//! Loading banks and session files: the only place that parses YAML.
+//! Reading files and parsing YAML: the only place that parses YAML.
 //!
 //! Everything voorwie reads goes through here, with the same limits: files
 //! over [`MAX_FILE_BYTES`] are refused before parsing, and the parser runs
@@ -6,7 +6,8 @@
 //! alias bomb or a deeply nested file is rejected quickly in bounded memory.
 //! Duplicate keys are an error, not "last one wins". JSON answers files are
 //! read with the same parser (JSON is YAML), so they get the same limits and
-//! the same messages.
+//! the same messages. What is read (a bank, a session, a draft) is decided
+//! by the layers above: `bank::load`, `session::load` and `session::draft`.
 //!
 //! Parse errors are rendered in Dutch as `file:line:column: message`, with
 //! the offending lines of the file underneath.
@@ -20,11 +21,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 use serde_saphyr::{Error as YamlError, Localizer, Location, MessageFormatter, Spanned};
 
-use crate::bank::{Bank, DEFAULT_BANK_NAME, DEFAULT_BANK_YAML};
 use crate::base::error::{Error, Result};
 use crate::base::located::{Located, Pos};
-use crate::session::Session;
-use crate::session::draft::DraftFile;
 
 /// The largest file voorwie reads (1 MiB). A bank is about 40 KiB and a
 /// session a few KiB; anything near this size is not what the user meant.
@@ -67,97 +65,22 @@ pub fn read_text(path: &Path) -> Result<String> {
         .map_err(|_| read_err(std::io::Error::from(std::io::ErrorKind::InvalidData)))
 }
 
-/// Parses the embedded default bank.
-///
-/// This reads the JSON form that `build.rs` compiled from `data/bank.yaml`:
-/// twenty times cheaper than the YAML, and the bank is needed on every run.
-/// Places (line and column) are unknown in it; [`default_bank_source`] reads
-/// the YAML when they matter.
-pub fn default_bank() -> Result<Bank> {
-    parse_embedded(DEFAULT_BANK_JSON)
-}
-
-/// The embedded default bank with the texts of one language: for Dutch a
-/// copy without the translations, half the text to read on every run.
-pub fn default_bank_in(lang: crate::base::text::Lang) -> Result<Bank> {
-    match lang {
-        crate::base::text::Lang::Nl => parse_embedded(DEFAULT_BANK_JSON_NL),
-        crate::base::text::Lang::En => parse_embedded(DEFAULT_BANK_JSON),
-    }
-}
-
-fn parse_embedded(json: &'static str) -> Result<Bank> {
-    let mut bank: Bank = PLAIN
-        .with(|plain| {
-            plain.set(true);
-            let parsed = crate::base::text::borrowing_from(json, || serde_json::from_str(json));
-            plain.set(false);
-            parsed
-        })
-        .map_err(|e| Error::Syntax(format!("{DEFAULT_BANK_NAME}: {e}")))?;
-    bank.index_questions();
-    Ok(bank)
-}
-
-/// The embedded default bank parsed from its YAML source, with the line and
-/// column of everything in it (for `voorwie controleer`).
-pub fn default_bank_source() -> Result<Bank> {
-    parse_bank(DEFAULT_BANK_YAML, DEFAULT_BANK_NAME)
-}
-
-/// `data/bank.yaml` as JSON, made by `build.rs`.
-const DEFAULT_BANK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bank.json"));
-
-/// The same with only the Dutch texts.
-const DEFAULT_BANK_JSON_NL: &str = include_str!(concat!(env!("OUT_DIR"), "/bank.nl.json"));
-
 thread_local! {
-    /// Set while reading [`DEFAULT_BANK_JSON`]: serde-saphyr's `Spanned`
-    /// only understands YAML, so [`Located`] values are then read plainly.
+    /// Set while reading JSON (see [`without_places`]): serde-saphyr's
+    /// `Spanned` only understands YAML, so [`Located`] values are then read
+    /// plainly.
     static PLAIN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Reads and parses a bank file. This only parses; [`crate::bank::check`]
-/// says whether the content adds up.
-pub fn bank_file(path: &Path) -> Result<Bank> {
-    let text = read_text(path)?;
-    parse_bank(&text, &path.display().to_string())
-}
-
-/// Parses a bank from text; `name` is used in messages.
-pub fn parse_bank(text: &str, name: &str) -> Result<Bank> {
-    let mut bank: Bank = parse(text, name)?;
-    bank.index_questions();
-    Ok(bank)
-}
-
-/// Reads and parses an answers/session file (YAML or JSON).
-pub fn session_file(path: &Path) -> Result<Session> {
-    let text = read_text(path)?;
-    parse_session(&text, &path.display().to_string())
-}
-
-/// Parses a session from text; `name` is used in messages.
-pub fn parse_session(text: &str, name: &str) -> Result<Session> {
-    parse(text, name)
-}
-
-/// Parses the translation of a practice case.
-pub fn parse_case_translation(text: &str, name: &str) -> Result<crate::session::CaseTranslation> {
-    parse(text, name)
-}
-
-/// Reads and parses a draft of an unfinished session.
-pub fn draft_file(path: &Path) -> Result<DraftFile> {
-    let text = read_text(path)?;
-    parse(&text, &path.display().to_string())
-}
-
-/// Serialises a draft, with a line that it holds case information.
-pub fn draft_to_yaml(draft: &DraftFile) -> String {
-    let body =
-        serde_saphyr::to_string(draft).unwrap_or_else(|e| format!("# fout bij opslaan: {e}\n"));
-    format!("# voorwie-concept van een onafgemaakte sessie. Let op: bevat casusinformatie.\n{body}")
+/// Runs `read` with every [`Located`] value read plainly, without a place:
+/// for the embedded bank, which is JSON.
+pub(crate) fn without_places<R>(read: impl FnOnce() -> R) -> R {
+    PLAIN.with(|plain| {
+        plain.set(true);
+        let result = read();
+        plain.set(false);
+        result
+    })
 }
 
 /// A string as a YAML scalar (quoted where needed), for hand-built files.
@@ -165,13 +88,6 @@ pub fn yaml_scalar(s: &str) -> String {
     serde_saphyr::to_string(&s)
         .map(|t| t.trim_end().to_owned())
         .unwrap_or_else(|_| format!("{s:?}"))
-}
-
-/// Serialises a session as YAML, the format `voorwie start` saves.
-pub fn session_to_yaml(session: &Session) -> String {
-    // Serialising plain data to a String cannot fail; keep the error path
-    // anyway rather than panic.
-    serde_saphyr::to_string(session).unwrap_or_else(|e| format!("# fout bij opslaan: {e}\n"))
 }
 
 fn options() -> serde_saphyr::Options {
@@ -195,7 +111,9 @@ fn options() -> serde_saphyr::Options {
     }
 }
 
-fn parse<T: DeserializeOwned>(text: &str, name: &str) -> Result<T> {
+/// Parses YAML (or JSON) text into `T`, within the budget; `name` is used
+/// in messages.
+pub(crate) fn parse<T: DeserializeOwned>(text: &str, name: &str) -> Result<T> {
     serde_saphyr::from_str_with_options(text, options())
         .map_err(|e| Error::Syntax(render(&e, name)))
 }
@@ -484,87 +402,4 @@ fn dutch_scan(msg: &str) -> String {
         }
     }
     msg.to_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn default_bank_parses() {
-        let bank = default_bank().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(bank.continuum.value.len(), 5);
-    }
-
-    /// The JSON that build.rs compiles must be the same bank as the YAML
-    /// it comes from: every field, in the same order.
-    #[test]
-    fn embedded_json_matches_yaml() {
-        let from_json = default_bank().unwrap_or_else(|e| panic!("{e}"));
-        let from_yaml = default_bank_source().unwrap_or_else(|e| panic!("{e}"));
-        let a = serde_json::to_string_pretty(&from_json).unwrap();
-        let b = serde_json::to_string_pretty(&from_yaml).unwrap();
-        assert!(a.len() > 20_000, "the bank serialises to almost nothing");
-        assert_eq!(a, b);
-        assert!(from_json.question("startvraag").is_some());
-    }
-
-    /// The embedded bank lends its texts (the start-up saving of
-    /// `text::borrowing_from`); a bank from a file owns them.
-    #[test]
-    fn the_embedded_bank_lends_its_texts() {
-        use crate::base::text::Lang;
-        for lang in [Lang::Nl, Lang::En] {
-            let bank = default_bank_in(lang).unwrap();
-            let lent = bank
-                .questions
-                .iter()
-                .filter(|q| q.text.is_borrowed())
-                .count();
-            assert!(bank.name.is_borrowed());
-            assert!(lent * 10 >= bank.questions.len() * 9, "{lent} lent");
-        }
-        let from_yaml = default_bank_source().unwrap();
-        assert!(!from_yaml.name.is_borrowed());
-        assert!(from_yaml.questions.iter().all(|q| !q.text.is_borrowed()));
-    }
-
-    /// The Dutch-only copy is the same bank, without the translations.
-    #[test]
-    fn the_dutch_copy_is_the_bank_without_english() {
-        use crate::base::text::Lang;
-        let full = default_bank_source().unwrap();
-        let dutch = default_bank_in(Lang::Nl).unwrap();
-        let mut expected = serde_json::to_value(&full).unwrap();
-        fn strip(v: &mut serde_json::Value) {
-            match v {
-                serde_json::Value::Object(m) => {
-                    if m.len() == 2 && m.contains_key("nl") && m.contains_key("en") {
-                        *v = m["nl"].clone();
-                        return;
-                    }
-                    m.values_mut().for_each(strip);
-                }
-                serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
-                _ => {}
-            }
-        }
-        strip(&mut expected);
-        assert_eq!(serde_json::to_value(&dutch).unwrap(), expected);
-        assert!(crate::bank::translations::missing(&dutch, Lang::En).len() > 300);
-        let english = default_bank_in(Lang::En).unwrap();
-        assert!(crate::bank::translations::missing(&english, Lang::En).is_empty());
-    }
-
-    #[test]
-    fn duplicate_keys_are_an_error_with_a_place() {
-        let err = parse_session(
-            "versie: 1\nmoment: evaluatie\nmoment: evaluatie\n",
-            "x.yaml",
-        )
-        .unwrap_err()
-        .to_string();
-        assert!(err.starts_with("x.yaml:3:"), "{err}");
-        assert!(err.contains("tweede keer"), "{err}");
-    }
 }
