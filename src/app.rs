@@ -7,6 +7,7 @@
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 
+use crate::advice;
 use crate::bank::load::{bank_file, default_bank_in, default_bank_source};
 use crate::bank::{self, Bank, DEFAULT_BANK_NAME};
 use crate::base::error::{Error, Kept, Result};
@@ -21,7 +22,6 @@ use crate::interview::terminal::{self, TerminalPrompter};
 use crate::interview::{self, Depth, Interview, Prompt, Prompter, Reply};
 use crate::render::{Format, Style, renderer};
 use crate::report;
-use crate::score;
 use crate::session::draft::{self, Draft, Drafts};
 use crate::session::load::{parse_session, session_file, session_to_yaml};
 use crate::session::resolve::{prune, resolve};
@@ -81,7 +81,7 @@ pub fn run(config: &Config) -> Result<()> {
                 let (responses, warnings) =
                     resolve(&bank, &session, &file).map_err(Error::Invalid)?;
                 warn(config, &warnings);
-                let outcome = score::score(&bank, &responses);
+                let outcome = advice::score(&bank, &responses);
                 sessions.push(compare::Scored {
                     file,
                     session,
@@ -298,7 +298,7 @@ fn report_for(
 ) -> Result<report::Report> {
     let (responses, warnings) = resolve(bank, session, file).map_err(Error::Invalid)?;
     warn(config, &warnings);
-    let outcome = score::score(bank, &responses);
+    let outcome = advice::score(bank, &responses);
     Ok(report::build(&report::Input {
         bank,
         session,
@@ -415,7 +415,7 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
 
     // The professional may choose another step, with a reason.
     let (responses, _) = resolve(bank, &session, "sessie").map_err(Error::Invalid)?;
-    let outcome = score::score(bank, &responses);
+    let outcome = advice::score(bank, &responses);
     if interview::choose_override(p, bank, &mut session, &outcome, config.lang)? {
         if let Some(d) = draft.as_mut() {
             let _ = d.save(&session);

@@ -12,12 +12,12 @@
 
 use serde::Serialize;
 
+use crate::advice::Outcome;
 use crate::bank::{Bank, Kind};
 use crate::base::sanitize;
 use crate::base::text::Lang;
 use crate::base::ui::{fill, ui};
 use crate::report::{StepRef, answer_text};
-use crate::score::Outcome;
 use crate::session::responses::{Response, Responses};
 use crate::session::{Session, goal_key};
 

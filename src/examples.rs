@@ -6,13 +6,13 @@
 
 use serde::Serialize;
 
+use crate::advice;
 use crate::bank::Bank;
 use crate::base::error::{Error, Result};
 use crate::base::sanitize;
 use crate::base::text::Lang;
 use crate::base::yaml::yaml_scalar;
 use crate::report::{Named, StepRef};
-use crate::score;
 use crate::session::load::{parse_case_translation, parse_session};
 use crate::session::resolve::resolve;
 use crate::session::{Answer, CaseTranslation, Session};
@@ -141,7 +141,7 @@ pub fn list(bank: &Bank, lang: Lang) -> Result<ExampleList> {
     for ex in EXAMPLES {
         let session = ex.session_in(lang)?;
         let (resp, _) = resolve(bank, &session, &ex.file()).map_err(Error::Invalid)?;
-        let outcome = score::score(bank, &resp);
+        let outcome = advice::score(bank, &resp);
         let step = &bank.steps()[outcome.case.now];
         items.push(ExampleItem {
             naam: ex.name.to_owned(),

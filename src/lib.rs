@@ -7,6 +7,7 @@
 //! ([`render`]). The binary (`src/main.rs`) turns command-line arguments into
 //! a [`config::Config`] and calls [`app::run`].
 
+pub mod advice;
 pub mod app;
 pub mod bank;
 pub mod base;
@@ -21,5 +22,4 @@ pub mod overview;
 pub mod presenter;
 pub mod render;
 pub mod report;
-pub mod score;
 pub mod session;

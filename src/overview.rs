@@ -18,12 +18,12 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::advice::{self, Action, CertaintyLevel, Direction, Outcome};
 use crate::bank::Bank;
 use crate::base::error::{Error, Result};
 use crate::base::sanitize;
 use crate::base::text::Lang;
 use crate::base::ui::{fill, ui};
-use crate::score::{self, Action, CertaintyLevel, Direction, Outcome};
 use crate::session::Session;
 use crate::session::load::session_file;
 use crate::session::resolve::resolve;
@@ -342,7 +342,7 @@ fn summarise_file(bank: &Bank, path: &Path) -> Result<Summary> {
     let session = session_file(path)?;
     let (responses, _) =
         resolve(bank, &session, &path.display().to_string()).map_err(Error::Invalid)?;
-    let outcome = score::score(bank, &responses);
+    let outcome = advice::score(bank, &responses);
     Ok(Summary::of(bank, &session, &responses, &outcome))
 }
 

@@ -11,13 +11,13 @@
 
 use serde::Serialize;
 
+use crate::advice::{
+    Action, Advice, CertaintyLevel, Direction, GoalOutcome, LighterBecause, Outcome, Reason,
+};
 use crate::bank::Bank;
 use crate::base::sanitize;
 use crate::base::text::Lang;
 use crate::base::ui::{Ui, fill, ui};
-use crate::score::{
-    Action, Advice, CertaintyLevel, Direction, GoalOutcome, LighterBecause, Outcome, Reason,
-};
 use crate::session::responses::{Choice, Responses};
 use crate::session::{Rater, Session};
 

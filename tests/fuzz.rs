@@ -12,7 +12,7 @@ use voorwie::base::text::Lang;
 use voorwie::render::{Format, Style, renderer};
 use voorwie::session::load::parse_session;
 use voorwie::session::resolve::resolve;
-use voorwie::{bank, card, report, score};
+use voorwie::{advice, bank, card, report};
 
 /// `n` cases, or `PROPTEST_CASES` when set (for longer runs).
 fn cases(n: u32) -> ProptestConfig {
@@ -37,7 +37,7 @@ fn through_everything(bank: &Bank, text: &str) {
     let Ok((responses, _)) = resolve(bank, &session, "fuzz.yaml") else {
         return;
     };
-    let outcome = score::score(bank, &responses);
+    let outcome = advice::score(bank, &responses);
     let r = report::build(&report::Input {
         bank,
         session: &session,
@@ -335,7 +335,7 @@ proptest! {
         let session = parse_session(&text, "fuzz.json").unwrap();
         let (r, _) = resolve(b, &session, "fuzz.json")
             .unwrap_or_else(|p| panic!("a valid session was refused: {p}\n{text}"));
-        let o = score::score(b, &r);
+        let o = advice::score(b, &r);
         prop_assert!(o.case.need < 5 && o.case.now <= o.case.need);
         prop_assert!(!o.case.reasons.is_empty());
         for g in &o.goals {
@@ -349,7 +349,7 @@ proptest! {
         let mut without = session.clone();
         without.answers.retain(|id, _| b.question(&id.value).is_none_or(|q| !q.is_organisational()));
         let (r2, _) = resolve(b, &without, "fuzz.json").unwrap();
-        let o2 = score::score(b, &r2);
+        let o2 = advice::score(b, &r2);
         prop_assert_eq!(o.case.need, o2.case.need);
         for (a, c) in o.goals.iter().zip(&o2.goals) {
             prop_assert_eq!(a.advice.need, c.advice.need);

@@ -5,11 +5,11 @@
 use std::cell::RefCell;
 use std::collections::VecDeque;
 
+use voorwie::advice;
 use voorwie::bank::Bank;
 use voorwie::bank::load;
 use voorwie::base::error::{Error, Result};
 use voorwie::interview::{Depth, Interview, Prompt, Prompter, Reply};
-use voorwie::score;
 use voorwie::session::resolve::resolve;
 use voorwie::session::{Answer, Session};
 
@@ -182,7 +182,7 @@ fn a_whole_session_answers_every_question_and_scores() {
 
     let (r, warnings) = resolve(&bank, &s, "sessie").unwrap();
     assert!(warnings.list.is_empty(), "{warnings}");
-    let o = score::score(&bank, &r);
+    let o = advice::score(&bank, &r);
     assert_eq!(o.goals.len(), 2);
     assert!(o.orders_differ);
 }
@@ -372,7 +372,7 @@ fn the_default_bank_can_be_answered_from_start_to_end() {
     let s = result.unwrap();
     let (r, warnings) = resolve(&bank, &s, "sessie").unwrap();
     assert!(warnings.list.is_empty(), "{warnings}");
-    let o = score::score(&bank, &r);
+    let o = advice::score(&bank, &r);
     assert_eq!(o.goals.len(), 2);
     // Every level's questions were asked.
     for title in [

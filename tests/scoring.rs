@@ -2,9 +2,9 @@
 //! round numbers (tests/fixtures/mini-bank.yaml). Thresholds there:
 //! connectie 2, coordinatie 4, cooperatie 7, integratie 10; no margin.
 
+use voorwie::advice::{self, Action, Direction, LighterBecause, Outcome, Reason, RuleEffect};
 use voorwie::bank::Bank;
 use voorwie::bank::load;
-use voorwie::score::{self, Action, Direction, LighterBecause, Outcome, Reason, RuleEffect};
 use voorwie::session;
 use voorwie::session::load::parse_session;
 use voorwie::session::resolve::resolve;
@@ -37,7 +37,7 @@ fn score_with(bank: &Bank, yaml: &str) -> (Responses, Outcome) {
     let s: session::Session =
         parse_session(yaml, "test.yaml").unwrap_or_else(|e| panic!("{e}\n{yaml}"));
     let (r, _) = resolve(bank, &s, "test.yaml").unwrap_or_else(|p| panic!("{p}\n{yaml}"));
-    let o = score::score(bank, &r);
+    let o = advice::score(bank, &r);
     (r, o)
 }
 
@@ -443,7 +443,7 @@ fn a_reached_goal_means_scaling_down_at_that_moment_only() {
         warnings.to_string().contains("hoort niet bij dit moment"),
         "{warnings}"
     );
-    assert_eq!(score::score(&b, &r).goals[0].advice.need, 3);
+    assert_eq!(advice::score(&b, &r).goals[0].advice.need, 3);
 }
 
 #[test]
@@ -475,6 +475,6 @@ fn scoring_is_a_pure_function() {
         )],
     );
     let (r, first) = score_with(&b, &yaml);
-    assert_eq!(score::score(&b, &r), first);
-    assert_eq!(score::score(&b, &r), score::score(&b, &r.clone()));
+    assert_eq!(advice::score(&b, &r), first);
+    assert_eq!(advice::score(&b, &r), advice::score(&b, &r.clone()));
 }

@@ -15,13 +15,13 @@ pub mod terminal;
 pub use crate::session::draft::Depth;
 pub use prompt::{Prompt, Prompter, Reply};
 
+use crate::advice::Outcome;
 use crate::bank::{Bank, DONT_KNOW, Kind, Phase, Question, SKIPPED};
 use crate::base::error::Result;
 use crate::base::located::Located;
 use crate::base::sanitize;
 use crate::base::text::Lang;
 use crate::base::ui::{Ui, fill, ui};
-use crate::score::Outcome;
 use crate::session::condition;
 use crate::session::resolve;
 use crate::session::responses::Responses;

@@ -1,5 +1,5 @@
-//! Scoring: a pure function from a bank and checked answers to an
-//! [`Outcome`]. No I/O, no prompts, no prose.
+//! The advice: [`score`], a pure function from a bank and checked answers
+//! to an [`Outcome`]. No I/O, no prompts, no prose.
 //!
 //! Per goal:
 //! 1. The weights of the chosen options add up to points: the goal's own
