@@ -21,12 +21,12 @@ use crate::interview::line::LinePrompter;
 use crate::interview::terminal::{self, TerminalPrompter};
 use crate::interview::{self, Depth, Interview, Prompt, Prompter, Reply};
 use crate::render::{Format, Style, renderer};
-use crate::report;
 use crate::session::draft::{self, Draft, Drafts};
 use crate::session::load::{parse_session, session_file, session_to_yaml};
 use crate::session::resolve::{prune, resolve};
 use crate::session::{BankRef, Rater, Session};
-use crate::{card, compare, continuum, examples};
+use crate::views::report;
+use crate::views::{card, compare, continuum, examples};
 
 /// Runs one command.
 pub fn run(config: &Config) -> Result<()> {
@@ -38,7 +38,7 @@ pub fn run(config: &Config) -> Result<()> {
             let bank = load_bank(config)?;
             let tally = if config.format == Format::Csv {
                 let mut sink = output::Sink::open(config.output.as_deref(), config.force)?;
-                let tally = match crate::overview::run(&bank, paths, Some(&mut sink)) {
+                let tally = match crate::views::overview::run(&bank, paths, Some(&mut sink)) {
                     // `voorwie overzicht … --format csv | head`: done.
                     Err(Error::Write { cause, .. })
                         if cause.kind() == std::io::ErrorKind::BrokenPipe =>
@@ -50,9 +50,9 @@ pub fn run(config: &Config) -> Result<()> {
                 sink.finish()?;
                 tally
             } else {
-                crate::overview::run(&bank, paths, None)?
+                crate::views::overview::run(&bank, paths, None)?
             };
-            let view = crate::overview::describe(&bank, &tally, config.lang);
+            let view = crate::views::overview::describe(&bank, &tally, config.lang);
             for f in view.niet_gelezen_bestanden.iter().filter(|_| !config.quiet) {
                 if f.fout.starts_with(&f.bestand) {
                     eprintln!("voorwie: overgeslagen: {}", f.fout);
@@ -501,7 +501,8 @@ fn present(config: &Config, bank: &Bank, name: &str, session: &Session, file: &s
     let (responses, warnings) = resolve(bank, session, file).map_err(Error::Invalid)?;
     warn(config, &warnings);
     let report = report_for(config, bank, session, file)?;
-    let slides = crate::presenter::slides(bank, name, session, &responses, &report, config.lang);
+    let slides =
+        crate::views::slides::slides(bank, name, session, &responses, &report, config.lang);
     let style = style(config);
     let total = slides.len();
     let live = config.output.is_none() && stdout_is_terminal() && std::io::stdin().is_terminal();

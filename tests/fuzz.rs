@@ -12,7 +12,8 @@ use voorwie::base::text::Lang;
 use voorwie::render::{Format, Style, renderer};
 use voorwie::session::load::parse_session;
 use voorwie::session::resolve::resolve;
-use voorwie::{advice, bank, card, report};
+use voorwie::views::{card, report};
+use voorwie::{advice, bank};
 
 /// `n` cases, or `PROPTEST_CASES` when set (for longer runs).
 fn cases(n: u32) -> ProptestConfig {
@@ -233,7 +234,7 @@ proptest! {
         }
         let _ = bank::check::summary(&b);
         let _ = card::build(&b, Lang::Nl);
-        for ex in voorwie::examples::EXAMPLES {
+        for ex in voorwie::views::examples::EXAMPLES {
             through_everything(&b, ex.yaml);
         }
     }

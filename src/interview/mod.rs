@@ -498,7 +498,7 @@ impl<'a> Interview<'a> {
                 let source = q
                     .source
                     .as_ref()
-                    .map(|s| crate::continuum::source_title(self.bank, &s.value, self.lang));
+                    .map(|s| crate::views::continuum::source_title(self.bank, &s.value, self.lang));
                 let title = self.ui().iv_help_title;
                 match source {
                     Some(src) => {

@@ -8,12 +8,12 @@ mod markdown;
 mod text;
 
 use crate::base::text::Lang;
-use crate::card::Card;
-use crate::compare::Comparison;
-use crate::continuum::ContinuumView;
-use crate::examples::ExampleList;
-use crate::overview::Overview;
-use crate::report::Report;
+use crate::views::card::Card;
+use crate::views::compare::Comparison;
+use crate::views::continuum::ContinuumView;
+use crate::views::examples::ExampleList;
+use crate::views::overview::Overview;
+use crate::views::report::Report;
 
 /// The formats of `--format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -80,7 +80,7 @@ pub fn renderer(format: Format, style: Style, lang: Lang) -> Box<dyn Renderer> {
 /// One presenter slide as text, for a screen: short lines, a clear heading,
 /// the continuum drawn vertically, and where we are.
 pub fn slide_text(
-    slide: &crate::presenter::Slide,
+    slide: &crate::views::slides::Slide,
     style: Style,
     lang: Lang,
     n: usize,

@@ -11,12 +11,12 @@ use console::Style as Paint;
 use super::{Renderer, Style};
 use crate::base::plain_text::{dutch_date, signed, wrap};
 use crate::base::ui::{Ui, fill};
-use crate::card::Card;
-use crate::compare::Comparison;
-use crate::continuum::ContinuumView;
-use crate::examples::ExampleList;
-use crate::overview::Overview;
-use crate::report::{ActionView, GoalView, ReasonView, Report};
+use crate::views::card::Card;
+use crate::views::compare::Comparison;
+use crate::views::continuum::ContinuumView;
+use crate::views::examples::ExampleList;
+use crate::views::overview::Overview;
+use crate::views::report::{ActionView, GoalView, ReasonView, Report};
 
 pub struct TextRenderer {
     style: Style,
@@ -538,7 +538,7 @@ impl Renderer for TextRenderer {
         out.push('\n');
         out.push_str(&self.wrap(ui.card_think, "  ", "  "));
         out.push('\n');
-        let check = |q: &crate::card::CardQuestion| {
+        let check = |q: &crate::views::card::CardQuestion| {
             let mark = if q.fase == "verdieping" { "+" } else { " " };
             format!("[{mark}] {}", q.kort)
         };
@@ -862,26 +862,27 @@ impl Renderer for TextRenderer {
             out.push('\n');
             self.paragraph(&mut out, ui.ov_none);
         } else {
-            let bars = |out: &mut String, counts: &[crate::overview::StepCount], total: usize| {
-                let width = counts
-                    .iter()
-                    .map(|c| console::measure_text_width(&c.naam))
-                    .max()
-                    .unwrap_or(10);
-                let bar_room = self.style.width.saturating_sub(width + 20).max(10);
-                let block = if self.style.unicode { "█" } else { "#" };
-                for c in counts {
-                    let pct = (c.aantal * 100 + total / 2) / total.max(1);
-                    let len = c.aantal * bar_room / total.max(1);
-                    out.push_str(&format!(
-                        "  {:<width$} {:>6} {:>4}%  {}\n",
-                        c.naam,
-                        c.aantal,
-                        pct,
-                        block.repeat(len)
-                    ));
-                }
-            };
+            let bars =
+                |out: &mut String, counts: &[crate::views::overview::StepCount], total: usize| {
+                    let width = counts
+                        .iter()
+                        .map(|c| console::measure_text_width(&c.naam))
+                        .max()
+                        .unwrap_or(10);
+                    let bar_room = self.style.width.saturating_sub(width + 20).max(10);
+                    let block = if self.style.unicode { "█" } else { "#" };
+                    for c in counts {
+                        let pct = (c.aantal * 100 + total / 2) / total.max(1);
+                        let len = c.aantal * bar_room / total.max(1);
+                        out.push_str(&format!(
+                            "  {:<width$} {:>6} {:>4}%  {}\n",
+                            c.naam,
+                            c.aantal,
+                            pct,
+                            block.repeat(len)
+                        ));
+                    }
+                };
             self.heading(&mut out, ui.ov_steps);
             bars(&mut out, &o.stappen, o.sessies);
             self.heading(&mut out, ui.ov_per_moment);
@@ -1000,15 +1001,15 @@ fn short_step(name: &str) -> String {
     }
 }
 
-/// A presenter slide (see [`crate::presenter`]).
+/// A presenter slide (see [`crate::views::slides`]).
 pub fn slide(
-    s: &crate::presenter::Slide,
+    s: &crate::views::slides::Slide,
     style: Style,
     ui: &'static Ui,
     n: usize,
     total: usize,
 ) -> String {
-    use crate::presenter::Line;
+    use crate::views::slides::Line;
     // Short lines read better from the back of a room.
     let width = style.width.min(72);
     let r = TextRenderer::with(Style { width, ..style }, ui);

@@ -1,20 +1,21 @@
-//! Presenter mode for a practice case: `voorwie voorbeeld NAAM --stapsgewijs`.
+//! The slides of presenter mode for a practice case: `voorwie voorbeeld
+//! NAAM --stapsgewijs`.
 //!
 //! A trainer projects the terminal for a room. [`slides`] turns a case into
 //! slides: the case text; then every answered question in the order of the
 //! session, with the case's answer, a one-line why (the case's `toelichting`,
 //! or the anchor of the chosen option) and what the answer does to the
-//! suggestion; last the continuum and the result. Slides are plain data; the
-//! app shows them one at a time.
+//! suggestion; last the continuum and the result. Slides are plain data: the
+//! text renderer draws one, and the app shows them one at a time.
 
 use crate::bank::{Bank, Kind, Question, tier_weight};
 use crate::base::sanitize;
 use crate::base::text::Lang;
 use crate::base::ui::{Ui, fill, ui};
-use crate::report::{Report, StepRef};
 use crate::session::Session;
 use crate::session::condition;
 use crate::session::responses::{Response, Responses};
+use crate::views::report::{Report, StepRef};
 
 /// One screen of the presentation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -187,7 +188,7 @@ fn question_slide(
         return None;
     }
     let response = responses.get(&q.id.value, goal)?;
-    let answer = crate::report::answer_text(bank, responses, &q.id.value, goal, lang)?;
+    let answer = crate::views::report::answer_text(bank, responses, &q.id.value, goal, lang)?;
     let mut lines = vec![Line::Field(u.pr_answer.to_owned(), answer), Line::Blank];
 
     // Why: the case's own explanation, or what the chosen option means.

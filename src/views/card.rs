@@ -12,7 +12,7 @@ use crate::bank::{Bank, Phase, Question};
 use crate::base::sanitize;
 use crate::base::text::Lang;
 use crate::base::ui::ui;
-use crate::report::BankInfo;
+use crate::views::report::BankInfo;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Card {

@@ -12,10 +12,10 @@ use crate::base::error::{Error, Result};
 use crate::base::sanitize;
 use crate::base::text::Lang;
 use crate::base::yaml::yaml_scalar;
-use crate::report::{Named, StepRef};
 use crate::session::load::{parse_case_translation, parse_session};
 use crate::session::resolve::resolve;
 use crate::session::{Answer, CaseTranslation, Session};
+use crate::views::report::{Named, StepRef};
 
 /// One bundled practice case.
 pub struct Example {
@@ -30,8 +30,8 @@ macro_rules! example {
     ($name:literal) => {
         Example {
             name: $name,
-            yaml: include_str!(concat!("../data/voorbeelden/", $name, ".yaml")),
-            english: include_str!(concat!("../data/en/voorbeelden/", $name, ".yaml")),
+            yaml: include_str!(concat!("../../data/voorbeelden/", $name, ".yaml")),
+            english: include_str!(concat!("../../data/en/voorbeelden/", $name, ".yaml")),
         }
     };
 }

@@ -17,9 +17,9 @@ use crate::bank::{Bank, Kind};
 use crate::base::sanitize;
 use crate::base::text::Lang;
 use crate::base::ui::{fill, ui};
-use crate::report::{StepRef, answer_text};
 use crate::session::responses::{Response, Responses};
 use crate::session::{Session, goal_key};
+use crate::views::report::{StepRef, answer_text};
 
 /// Raters this many steps apart (or more) should talk about it.
 pub const DISCUSS_SPREAD: usize = 2;
