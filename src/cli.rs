@@ -12,8 +12,8 @@ use std::path::PathBuf;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use voorwie::app::config::{ColorChoice, Command, Config};
 use voorwie::base::text::Lang;
-use voorwie::config::{ColorChoice, Command, Config};
 use voorwie::interview::Depth;
 use voorwie::render::Format;
 

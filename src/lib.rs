@@ -11,8 +11,6 @@ pub mod advice;
 pub mod app;
 pub mod bank;
 pub mod base;
-pub mod clipboard;
-pub mod config;
 pub mod interview;
 pub mod render;
 pub mod session;

@@ -12,10 +12,10 @@ use voorwie::base::error::Error;
 fn main() -> ExitCode {
     if std::env::args_os()
         .nth(1)
-        .is_some_and(|a| a == voorwie::clipboard::HELPER_ARG)
+        .is_some_and(|a| a == voorwie::app::clipboard::HELPER_ARG)
     {
-        // The background helper of --klembord (see voorwie::clipboard).
-        return match voorwie::clipboard::serve_from_stdin() {
+        // The background helper of --klembord (see voorwie::app::clipboard).
+        return match voorwie::app::clipboard::serve_from_stdin() {
             Ok(()) => ExitCode::SUCCESS,
             Err(_) => ExitCode::FAILURE,
         };

@@ -8,9 +8,7 @@
 //! `on_change` (autosave). The interview talks to the user only through a
 //! [`Prompter`], so tests drive it with a script.
 
-pub mod line;
 pub mod prompt;
-pub mod terminal;
 
 pub use crate::session::draft::Depth;
 pub use prompt::{Prompt, Prompter, Reply};

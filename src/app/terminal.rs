@@ -15,9 +15,9 @@ use console::{Style as Paint, Term};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Input, MultiSelect, Select};
 
-use super::prompt::{Prompt, Prompter, Reply};
 use crate::base::error::{Error, Result};
 use crate::base::ui::{NL, Ui};
+use crate::interview::{Prompt, Prompter, Reply};
 
 /// Set by the signal handler; the interview stops at the next prompt.
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);

@@ -7,9 +7,9 @@
 
 use std::io::{BufRead, Write};
 
-use super::prompt::{Prompt, Prompter, Reply};
 use crate::base::error::{Error, Result};
 use crate::base::ui::{NL, Ui};
+use crate::interview::{Prompt, Prompter, Reply};
 
 pub struct LinePrompter<R, W> {
     input: R,

@@ -1,13 +1,31 @@
-//! The commands: what `voorwie start`, `kaart`, `continuum`, `voorbeeld` and
-//! `controleer` do, given a [`Config`].
+//! The faces of voorwie: what the commands do, given a [`Config`], and how
+//! they meet the user.
+//!
+//! [`run`] carries out one command: `voorwie start`, `kaart`, `continuum`,
+//! `voorbeeld`, `vergelijk`, `overzicht` and `controleer`. Around it sit the
+//! things that touch the terminal and the desktop: the prompters that ask
+//! the interview's questions (`terminal` with dialoguer, `line` for a
+//! terminal without cursor control), presenter mode (`presenter`) and the
+//! clipboard ([`clipboard`]). The command line itself is parsed by the
+//! binary (`src/cli.rs`) into a [`config::Config`]; the library never sees
+//! clap.
 //!
 //! Data (the summary, the card, JSON) goes to stdout or `-o`; prompts,
 //! warnings and messages go to stderr.
+
+pub mod clipboard;
+pub mod config;
+pub(crate) mod line;
+pub(crate) mod presenter;
+pub(crate) mod terminal;
 
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 
 use crate::advice;
+use crate::app::config::{ColorChoice, Command, Config};
+use crate::app::line::LinePrompter;
+use crate::app::terminal::TerminalPrompter;
 use crate::bank::load::{bank_file, default_bank_in, default_bank_source};
 use crate::bank::{self, Bank, DEFAULT_BANK_NAME};
 use crate::base::error::{Error, Kept, Result};
@@ -16,9 +34,6 @@ use crate::base::problem::Problems;
 use crate::base::text::Lang;
 use crate::base::ui;
 use crate::base::yaml::MAX_FILE_BYTES;
-use crate::config::{ColorChoice, Command, Config};
-use crate::interview::line::LinePrompter;
-use crate::interview::terminal::{self, TerminalPrompter};
 use crate::interview::{self, Depth, Interview, Prompt, Prompter, Reply};
 use crate::render::{Format, Style, renderer};
 use crate::session::draft::{self, Draft, Drafts};
@@ -273,7 +288,7 @@ fn start_from_file(config: &Config, bank: &Bank, path: &Path) -> Result<()> {
 /// summary is on stdout or in the `-o` file already.
 fn copy_summary(config: &Config, report: &report::Report) {
     let summary = renderer(Format::Text, Style::paste(), config.lang).report(report);
-    match crate::clipboard::copy(&summary) {
+    match crate::app::clipboard::copy(&summary) {
         Ok(()) if !config.quiet => {
             eprintln!("voorwie: de samenvatting (tekst) staat op het klembord.");
         }
@@ -504,43 +519,12 @@ fn present(config: &Config, bank: &Bank, name: &str, session: &Session, file: &s
     let slides =
         crate::views::slides::slides(bank, name, session, &responses, &report, config.lang);
     let style = style(config);
-    let total = slides.len();
     let live = config.output.is_none() && stdout_is_terminal() && std::io::stdin().is_terminal();
     if !live {
-        let all: Vec<String> = slides
-            .iter()
-            .enumerate()
-            .map(|(i, s)| crate::render::slide_text(s, style, config.lang, i + 1, total))
-            .collect();
-        return output::emit(&all.join("\n"), config.output.as_deref(), config.force);
+        let all = presenter::all(&slides, style, config.lang);
+        return output::emit(&all, config.output.as_deref(), config.force);
     }
-    use console::Key;
-    let term = console::Term::stdout();
-    let mut i = 0;
-    loop {
-        let _ = term.clear_screen();
-        output::to_stdout(&crate::render::slide_text(
-            &slides[i],
-            style,
-            config.lang,
-            i + 1,
-            total,
-        ))?;
-        match term.read_key() {
-            Ok(Key::Enter | Key::Char(' ') | Key::ArrowRight | Key::ArrowDown | Key::PageDown) => {
-                if i + 1 == total {
-                    return Ok(());
-                }
-                i += 1;
-            }
-            Ok(Key::ArrowLeft | Key::ArrowUp | Key::PageUp | Key::Backspace) => {
-                i = i.saturating_sub(1)
-            }
-            Ok(Key::Char('q') | Key::Escape) => return Ok(()),
-            Ok(_) => {}
-            Err(_) => return Ok(()),
-        }
-    }
+    presenter::show(&slides, style, config.lang)
 }
 
 fn bank_ref(bank: &Bank) -> BankRef {
