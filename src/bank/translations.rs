@@ -79,6 +79,16 @@ mod tests {
         assert_eq!(missing(&bank, Lang::En), Vec::<String>::new());
     }
 
+    /// The Dutch-only copy of the embedded bank has no translations left;
+    /// the full one has them all.
+    #[test]
+    fn the_dutch_copy_has_no_translations_left() {
+        let dutch = crate::bank::load::default_bank_in(Lang::Nl).unwrap();
+        assert!(missing(&dutch, Lang::En).len() > 300);
+        let english = crate::bank::load::default_bank_in(Lang::En).unwrap();
+        assert!(missing(&english, Lang::En).is_empty());
+    }
+
     #[test]
     fn an_untranslated_text_is_named_by_its_path() {
         let yaml = crate::bank::DEFAULT_BANK_YAML.replacen(
