@@ -3,8 +3,8 @@
 //! The embedded bank is read on every run, from the JSON that `build.rs`
 //! compiles from `data/bank.yaml`; a bank file (`--bank`, `voorwie
 //! controleer`) and the YAML source itself are read with line and column,
-//! through [`crate::base::yaml`]. Loading only parses:
-//! [`check`](crate::bank::check) says whether the content adds up.
+//! through `base::yaml`. Loading only parses: [`check`](super::check) says
+//! whether the content adds up.
 
 use std::path::Path;
 
@@ -53,7 +53,7 @@ const DEFAULT_BANK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/bank.jso
 /// The same with only the Dutch texts.
 const DEFAULT_BANK_JSON_NL: &str = include_str!(concat!(env!("OUT_DIR"), "/bank.nl.json"));
 
-/// Reads and parses a bank file. This only parses; [`crate::bank::check`]
+/// Reads and parses a bank file. This only parses; [`check`](super::check)
 /// says whether the content adds up.
 pub fn bank_file(path: &Path) -> Result<Bank> {
     let text = yaml::read_text(path)?;

@@ -79,7 +79,7 @@ pub enum Error {
 pub enum Kept {
     /// They are in a draft, to continue with `voorwie start --hervat`.
     Draft,
-    /// There was no place to save them (see [`crate::session::draft::Drafts`]).
+    /// There was no place to save them (no data directory for drafts).
     Failed,
     /// Nothing had been answered yet, so there was nothing to keep.
     Nothing,

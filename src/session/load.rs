@@ -1,5 +1,5 @@
 //! Reading and writing session files (YAML or JSON), through
-//! [`crate::base::yaml`], with its limits and Dutch messages.
+//! `base::yaml`, with its limits and Dutch messages.
 
 use std::path::Path;
 

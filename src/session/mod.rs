@@ -179,7 +179,7 @@ pub type Answers = IndexMap<Located<String>, Located<Answer>, rustc_hash::FxBuil
 
 /// One answer as written in the file. Whether a single string is an option id
 /// or free text depends on the question, so the bank decides (see
-/// [`crate::session::resolve`]).
+/// [`resolve`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Answer {
     One(String),

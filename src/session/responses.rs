@@ -1,9 +1,9 @@
 //! Answers checked against the bank: the only form scoring ever sees.
 //!
-//! [`crate::session::resolve`] makes them from a session file: option
+//! [`resolve`](super::resolve) makes them from a session file: option
 //! indices instead of ids, goal indices instead of labels, and typed
-//! "weet ik niet" / "overgeslagen". They are their own module, below
-//! [`crate::session::condition`] and the check, because both need them.
+//! "weet ik niet" / "overgeslagen". They are a module of their own, below
+//! the conditions and the check, because both need them.
 
 use rustc_hash::FxHashMap;
 

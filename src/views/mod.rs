@@ -8,8 +8,9 @@
 //! the overview for organisatie & beleid ([`overview`]) and the slides of
 //! presenter mode ([`slides`]). The JSON export is most views as they are.
 //!
-//! Views never import a renderer: the renderers in [`crate::render`] import
-//! the views and arrange their words as text, Markdown, JSON or HTML.
+//! Views never import a renderer: the renderers ([`render`](super::render))
+//! import the views and arrange their words as text, Markdown, JSON or
+//! HTML.
 
 pub mod card;
 pub mod compare;
