@@ -85,7 +85,7 @@ pub enum CertaintyLevel {
 }
 
 impl CertaintyLevel {
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             CertaintyLevel::High => "hoog",
             CertaintyLevel::Medium => "middel",
@@ -105,7 +105,7 @@ pub enum Direction {
 
 impl Direction {
     /// The id in the bank and in JSON (`richting`).
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Direction::Up => "opschalen",
             Direction::Down => "afschalen",
@@ -114,7 +114,7 @@ impl Direction {
         }
     }
 
-    pub fn from_id(id: &str) -> Option<Direction> {
+    pub(crate) fn from_id(id: &str) -> Option<Direction> {
         match id {
             "opschalen" => Some(Direction::Up),
             "afschalen" => Some(Direction::Down),

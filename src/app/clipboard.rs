@@ -7,7 +7,7 @@
 //! arboard documents. On macOS and Windows the system keeps the text.
 //!
 //! Without a display (an SSH session, a console, CI) there is no clipboard;
-//! [`copy`] then says so, and the caller keeps the summary on stdout or in
+//! `copy` then says so, and the caller keeps the summary on stdout or in
 //! the file the user chose.
 
 use std::io::{Read, Write};
@@ -16,7 +16,7 @@ use std::io::{Read, Write};
 pub const HELPER_ARG: &str = "__voorwie-klembord";
 
 /// Copies `text` to the clipboard, or explains in Dutch why it cannot.
-pub fn copy(text: &str) -> Result<(), String> {
+pub(crate) fn copy(text: &str) -> Result<(), String> {
     if cfg!(target_os = "linux")
         && std::env::var_os("DISPLAY").is_none_or(|d| d.is_empty())
         && std::env::var_os("WAYLAND_DISPLAY").is_none_or(|d| d.is_empty())

@@ -19,7 +19,7 @@ use crate::base::problem::{Problem, Problems};
 
 /// Weights must lie in this range; larger numbers make one answer outweigh
 /// the whole instrument.
-pub const WEIGHT_RANGE: std::ops::RangeInclusive<i32> = -5..=10;
+pub(crate) const WEIGHT_RANGE: std::ops::RangeInclusive<i32> = -5..=10;
 
 /// What a valid bank contains, for the summary of `voorwie controleer`.
 #[derive(Clone, Debug, PartialEq, Eq)]

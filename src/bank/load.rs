@@ -17,7 +17,7 @@ use crate::base::yaml;
 ///
 /// This reads the JSON form that `build.rs` compiled from `data/bank.yaml`:
 /// twenty times cheaper than the YAML, and the bank is needed on every run.
-/// Places (line and column) are unknown in it; [`default_bank_source`] reads
+/// Places (line and column) are unknown in it; `default_bank_source` reads
 /// the YAML when they matter.
 pub fn default_bank() -> Result<Bank> {
     parse_embedded(DEFAULT_BANK_JSON)
@@ -25,7 +25,7 @@ pub fn default_bank() -> Result<Bank> {
 
 /// The embedded default bank with the texts of one language: for Dutch a
 /// copy without the translations, half the text to read on every run.
-pub fn default_bank_in(lang: Lang) -> Result<Bank> {
+pub(crate) fn default_bank_in(lang: Lang) -> Result<Bank> {
     match lang {
         Lang::Nl => parse_embedded(DEFAULT_BANK_JSON_NL),
         Lang::En => parse_embedded(DEFAULT_BANK_JSON),
@@ -43,7 +43,7 @@ fn parse_embedded(json: &'static str) -> Result<Bank> {
 
 /// The embedded default bank parsed from its YAML source, with the line and
 /// column of everything in it (for `voorwie controleer`).
-pub fn default_bank_source() -> Result<Bank> {
+pub(crate) fn default_bank_source() -> Result<Bank> {
     parse_bank(DEFAULT_BANK_YAML, DEFAULT_BANK_NAME)
 }
 
@@ -55,7 +55,7 @@ const DEFAULT_BANK_JSON_NL: &str = include_str!(concat!(env!("OUT_DIR"), "/bank.
 
 /// Reads and parses a bank file. This only parses; [`check`](super::check)
 /// says whether the content adds up.
-pub fn bank_file(path: &Path) -> Result<Bank> {
+pub(crate) fn bank_file(path: &Path) -> Result<Bank> {
     let text = yaml::read_text(path)?;
     parse_bank(&text, &path.display().to_string())
 }

@@ -10,8 +10,8 @@
 
 pub mod check;
 pub mod load;
-pub mod text_fields;
-pub mod translations;
+pub(crate) mod text_fields;
+pub(crate) mod translations;
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
@@ -23,11 +23,11 @@ use crate::base::text::Text;
 pub const DEFAULT_BANK_YAML: &str = include_str!("../../data/bank.yaml");
 
 /// The name under which the embedded bank is reported in messages.
-pub const DEFAULT_BANK_NAME: &str = "data/bank.yaml (ingebouwd)";
+pub(crate) const DEFAULT_BANK_NAME: &str = "data/bank.yaml (ingebouwd)";
 
 /// Ids of the five continuum steps, in order. They are part of the
 /// command-line contract (JSON `advies.stap`) and never change.
-pub const STEP_IDS: [&str; 5] = [
+pub(crate) const STEP_IDS: [&str; 5] = [
     "segregatie",
     "connectie",
     "coordinatie",
@@ -36,19 +36,20 @@ pub const STEP_IDS: [&str; 5] = [
 ];
 
 /// Ids of the three levels of the instrument, in order.
-pub const LEVEL_IDS: [&str; 3] = ["gezin", "professionals", "organisatie"];
+pub(crate) const LEVEL_IDS: [&str; 3] = ["gezin", "professionals", "organisatie"];
 
 /// The level whose answers describe what is *possible*, never what is needed.
-pub const ORGANISATION_LEVEL: &str = "organisatie";
+pub(crate) const ORGANISATION_LEVEL: &str = "organisatie";
 
 /// Reserved answer id: the user does not know.
-pub const DONT_KNOW: &str = "weet_niet";
+pub(crate) const DONT_KNOW: &str = "weet_niet";
 
 /// Reserved answer id: the user skipped the question.
-pub const SKIPPED: &str = "overgeslagen";
+pub(crate) const SKIPPED: &str = "overgeslagen";
 
 /// Ids of the directions; part of the JSON contract (`richting`).
-pub const DIRECTION_IDS: [&str; 4] = ["opschalen", "afschalen", "passend", "eerst_afstemmen"];
+pub(crate) const DIRECTION_IDS: [&str; 4] =
+    ["opschalen", "afschalen", "passend", "eerst_afstemmen"];
 
 /// A whole question bank.
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -188,7 +189,7 @@ pub enum Kind {
 impl Kind {
     /// Whether answers are option ids (and so options, weights and
     /// "weet ik niet" apply).
-    pub fn has_options(self) -> bool {
+    pub(crate) fn has_options(self) -> bool {
         matches!(self, Kind::YesNo | Kind::Choice | Kind::Scale | Kind::Multi)
     }
 
@@ -246,19 +247,19 @@ pub struct Question {
 
 impl Question {
     /// The short form, or the full text when there is none.
-    pub fn short_text(&self) -> &Text {
+    pub(crate) fn short_text(&self) -> &Text {
         self.short.as_ref().unwrap_or(&self.text)
     }
 
-    pub fn phase(&self) -> Phase {
+    pub(crate) fn phase(&self) -> Phase {
         self.phase.as_ref().map_or(Phase::Screening, |p| p.value)
     }
 
-    pub fn option(&self, id: &str) -> Option<&AnswerOption> {
+    pub(crate) fn option(&self, id: &str) -> Option<&AnswerOption> {
         self.options.iter().find(|o| o.id == id)
     }
 
-    pub fn option_index(&self, id: &str) -> Option<usize> {
+    pub(crate) fn option_index(&self, id: &str) -> Option<usize> {
         self.options.iter().position(|o| o.id == id)
     }
 
@@ -302,7 +303,7 @@ pub struct AnswerOption {
 impl AnswerOption {
     /// What the user reads for this option: its label in `lang`, or its id
     /// when it has none, safe to print.
-    pub fn label_in(&self, lang: crate::base::text::Lang) -> String {
+    pub(crate) fn label_in(&self, lang: crate::base::text::Lang) -> String {
         crate::base::sanitize::line(
             self.label
                 .as_ref()
@@ -310,11 +311,11 @@ impl AnswerOption {
         )
     }
 
-    pub fn weight(&self) -> i32 {
+    pub(crate) fn weight(&self) -> i32 {
         self.weight.as_ref().map_or(0, |w| w.value)
     }
 
-    pub fn count_value(&self) -> u32 {
+    pub(crate) fn count_value(&self) -> u32 {
         self.counts.unwrap_or(1)
     }
 }
@@ -342,7 +343,7 @@ pub struct Tier {
 }
 
 /// The weight of the highest tier reached by `count`.
-pub fn tier_weight(tiers: &[Tier], count: u32) -> i32 {
+pub(crate) fn tier_weight(tiers: &[Tier], count: u32) -> i32 {
     tiers
         .iter()
         .filter(|t| count >= t.from)
@@ -478,7 +479,7 @@ pub struct Condition {
 impl Condition {
     /// Whether the condition is about the computed need (and so can only be
     /// evaluated after the need is known).
-    pub fn is_about_need(&self) -> bool {
+    pub(crate) fn is_about_need(&self) -> bool {
         self.need_from.is_some() || self.need_to.is_some()
     }
 }
@@ -501,7 +502,7 @@ impl Bank {
 
     /// Builds the id index used by [`Bank::question`]. With duplicate ids
     /// (an invalid bank) the first one wins, as in a linear search.
-    pub fn index_questions(&mut self) {
+    pub(crate) fn index_questions(&mut self) {
         let mut index = rustc_hash::FxHashMap::default();
         for (i, q) in self.all_questions().enumerate() {
             index.entry(q.id.value.clone()).or_insert(i);
@@ -514,29 +515,29 @@ impl Bank {
     }
 
     /// The index (0–4) of a continuum step id.
-    pub fn step_index(&self, id: &str) -> Option<usize> {
+    pub(crate) fn step_index(&self, id: &str) -> Option<usize> {
         self.steps().iter().position(|s| s.id == id)
     }
 
-    pub fn moment(&self, id: &str) -> Option<&Moment> {
+    pub(crate) fn moment(&self, id: &str) -> Option<&Moment> {
         self.moments.iter().find(|m| m.id == id)
     }
 
-    pub fn level(&self, id: &str) -> Option<&Level> {
+    pub(crate) fn level(&self, id: &str) -> Option<&Level> {
         self.levels.iter().find(|l| l.id == id)
     }
 
-    pub fn direction(&self, id: &str) -> Option<&Direction> {
+    pub(crate) fn direction(&self, id: &str) -> Option<&Direction> {
         self.directions.iter().find(|d| d.id == id)
     }
 
-    pub fn source(&self, id: &str) -> Option<&Source> {
+    pub(crate) fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
 
     /// The threshold (in points) from which step `index` fits; 0 for the
     /// first step.
-    pub fn threshold(&self, index: usize) -> i32 {
+    pub(crate) fn threshold(&self, index: usize) -> i32 {
         if index == 0 {
             return 0;
         }
@@ -549,7 +550,7 @@ impl Bank {
     }
 
     /// The step whose threshold `points` reaches.
-    pub fn step_for_points(&self, points: i32) -> usize {
+    pub(crate) fn step_for_points(&self, points: i32) -> usize {
         (0..STEP_IDS.len())
             .rev()
             .find(|&i| points >= self.threshold(i))

@@ -98,7 +98,7 @@ impl Error {
 
 /// A Dutch reason for an I/O error, for the kinds a user can do something
 /// about; the system's own text otherwise.
-pub fn io_reason(err: &io::Error) -> String {
+pub(crate) fn io_reason(err: &io::Error) -> String {
     use io::ErrorKind as K;
     match err.kind() {
         K::NotFound => "het bestand of de map bestaat niet".into(),

@@ -23,7 +23,7 @@ pub struct Pos {
 impl Pos {
     pub const UNKNOWN: Pos = Pos { line: 0, column: 0 };
 
-    pub fn is_known(self) -> bool {
+    pub(crate) fn is_known(self) -> bool {
         self.line > 0
     }
 }
@@ -43,14 +43,14 @@ pub struct Located<T> {
 
 impl<T> Located<T> {
     /// A value without a known place (built in code or tests).
-    pub fn new(value: T) -> Self {
+    pub(crate) fn new(value: T) -> Self {
         Located {
             value,
             pos: Pos::UNKNOWN,
         }
     }
 
-    pub fn at(value: T, pos: Pos) -> Self {
+    pub(crate) fn at(value: T, pos: Pos) -> Self {
         Located { value, pos }
     }
 }

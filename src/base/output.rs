@@ -12,7 +12,7 @@ use std::path::Path;
 use crate::base::error::{Error, Result};
 
 /// Writes `text` to `path`, or to stdout when there is none.
-pub fn emit(text: &str, path: Option<&Path>, force: bool) -> Result<()> {
+pub(crate) fn emit(text: &str, path: Option<&Path>, force: bool) -> Result<()> {
     match path {
         Some(p) => write_file(p, text.as_bytes(), force),
         None => to_stdout(text),
@@ -34,7 +34,7 @@ pub fn to_stdout(text: &str) -> Result<()> {
 
 /// Where streamed output goes: stdout, or a file that appears under its
 /// name (owner-only) only when [`Sink::finish`] is called.
-pub enum Sink {
+pub(crate) enum Sink {
     Stdout(io::BufWriter<io::StdoutLock<'static>>),
     File {
         path: std::path::PathBuf,
@@ -44,7 +44,7 @@ pub enum Sink {
 }
 
 impl Sink {
-    pub fn open(path: Option<&Path>, force: bool) -> Result<Sink> {
+    pub(crate) fn open(path: Option<&Path>, force: bool) -> Result<Sink> {
         let Some(path) = path else {
             return Ok(Sink::Stdout(io::BufWriter::new(io::stdout().lock())));
         };
@@ -68,7 +68,7 @@ impl Sink {
     }
 
     /// Flushes, and for a file: syncs and moves it into place.
-    pub fn finish(self) -> Result<()> {
+    pub(crate) fn finish(self) -> Result<()> {
         match self {
             Sink::Stdout(mut w) => match w.flush() {
                 Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::Write {
@@ -113,7 +113,7 @@ impl Write for Sink {
 }
 
 /// Writes a file atomically with owner-only permissions.
-pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+pub(crate) fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     let name = path.display().to_string();
     let err = |source| Error::Write {
         file: name.clone(),

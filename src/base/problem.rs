@@ -28,7 +28,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn error(pos: Pos, message: impl Into<String>) -> Self {
+    pub(crate) fn error(pos: Pos, message: impl Into<String>) -> Self {
         Problem {
             severity: Severity::Error,
             pos,
@@ -37,7 +37,7 @@ impl Problem {
         }
     }
 
-    pub fn warning(pos: Pos, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(pos: Pos, message: impl Into<String>) -> Self {
         Problem {
             severity: Severity::Warning,
             pos,
@@ -46,7 +46,7 @@ impl Problem {
         }
     }
 
-    pub fn fix(mut self, fix: impl Into<String>) -> Self {
+    pub(crate) fn fix(mut self, fix: impl Into<String>) -> Self {
         self.fix = Some(fix.into());
         self
     }
@@ -60,14 +60,14 @@ pub struct Problems {
 }
 
 impl Problems {
-    pub fn new(file: impl Into<String>) -> Self {
+    pub(crate) fn new(file: impl Into<String>) -> Self {
         Problems {
             file: file.into(),
             list: Vec::new(),
         }
     }
 
-    pub fn push(&mut self, problem: Problem) {
+    pub(crate) fn push(&mut self, problem: Problem) {
         self.list.push(problem);
     }
 
@@ -79,12 +79,12 @@ impl Problems {
         self.list.iter().filter(|p| p.severity == Severity::Error)
     }
 
-    pub fn warnings(&self) -> impl Iterator<Item = &Problem> {
+    pub(crate) fn warnings(&self) -> impl Iterator<Item = &Problem> {
         self.list.iter().filter(|p| p.severity == Severity::Warning)
     }
 
     /// Sorts problems by place, so they read from top to bottom of the file.
-    pub fn sort(&mut self) {
+    pub(crate) fn sort(&mut self) {
         self.list
             .sort_by_key(|p| (p.pos, std::cmp::Reverse(p.severity)));
     }

@@ -12,7 +12,7 @@ pub fn multiline(text: &str) -> String {
 }
 
 /// Removes control characters, turning newlines into spaces.
-pub fn line(text: &str) -> String {
+pub(crate) fn line(text: &str) -> String {
     clean(text, false)
 }
 

@@ -40,7 +40,7 @@ impl Text {
     }
 
     /// The text in `lang`, falling back to Dutch when there is no translation.
-    pub fn get(&self, lang: Lang) -> &str {
+    pub(crate) fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Nl => &self.nl,
             Lang::En => self.en.as_deref().unwrap_or(&self.nl),
@@ -56,7 +56,7 @@ impl Text {
     }
 
     /// True when the Dutch text is empty or only whitespace.
-    pub fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         self.nl.trim().is_empty()
     }
 

@@ -3,7 +3,7 @@
 //! Content (questions, steps, rules, explanations) lives in the bank. What
 //! is here is the tool's own chrome, gathered in one table so that a
 //! translation is one more table and a missing string is a compile error.
-//! Templates use `{name}` placeholders, filled in with [`fill`].
+//! Templates use `{name}` placeholders, filled in with `fill`.
 
 use crate::base::text::Lang;
 
@@ -265,7 +265,7 @@ pub struct Ui {
 }
 
 /// The Dutch interface.
-pub const NL: Ui = Ui {
+pub(crate) const NL: Ui = Ui {
     lang_code: "nl",
     title: "Voor wie doen we wat?",
     summary_title: "Voor wie doen we wat? — samenvatting",
@@ -531,7 +531,7 @@ pub const NL: Ui = Ui {
 /// English, for English-speaking students and colleagues (`--taal en`).
 /// Dutch terms without an English equivalent come from the bank, with a
 /// short gloss there.
-pub const EN: Ui = Ui {
+pub(crate) const EN: Ui = Ui {
     lang_code: "en",
     title: "Voor wie doen we wat?",
     summary_title: "Voor wie doen we wat? — summary",
@@ -795,7 +795,7 @@ pub const EN: Ui = Ui {
 };
 
 /// The interface strings for a language.
-pub fn ui(lang: Lang) -> &'static Ui {
+pub(crate) fn ui(lang: Lang) -> &'static Ui {
     match lang {
         Lang::Nl => &NL,
         Lang::En => &EN,
@@ -804,12 +804,12 @@ pub fn ui(lang: Lang) -> &'static Ui {
 
 /// "nog geen antwoorden", "1 antwoord", "4 antwoorden": a count in words
 /// from a none/one/more table such as [`Ui::resume_answers`].
-pub fn count(forms: &[&str; 3], n: usize) -> String {
+pub(crate) fn count(forms: &[&str; 3], n: usize) -> String {
     fill(forms[n.min(2)], &[("n", &n.to_string())])
 }
 
 /// Fills `{name}` placeholders in a template.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_owned();
     for (name, value) in values {
         out = out.replace(&format!("{{{name}}}"), value);

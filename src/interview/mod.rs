@@ -26,7 +26,7 @@ use crate::session::responses::Responses;
 use crate::session::{Answer, Goal, Override, Session, goal_key};
 
 /// At most this many goals; practitioners work with a handful at a time.
-pub const MAX_GOALS: usize = 6;
+pub(crate) const MAX_GOALS: usize = 6;
 
 /// One thing the interview asks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -793,7 +793,7 @@ impl<T> Reply<T> {
 /// After the result: the professional may choose another step than the
 /// suggestion, with a reason, for the case or for one goal. Returns whether
 /// anything changed.
-pub fn choose_override(
+pub(crate) fn choose_override(
     p: &mut dyn Prompter,
     bank: &Bank,
     session: &mut Session,

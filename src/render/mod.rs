@@ -79,7 +79,7 @@ pub fn renderer(format: Format, style: Style, lang: Lang) -> Box<dyn Renderer> {
 
 /// One presenter slide as text, for a screen: short lines, a clear heading,
 /// the continuum drawn vertically, and where we are.
-pub fn slide_text(
+pub(crate) fn slide_text(
     slide: &crate::views::slides::Slide,
     style: Style,
     lang: Lang,

@@ -8,7 +8,7 @@ use crate::base::yaml;
 use crate::session::{CaseTranslation, Session};
 
 /// Reads and parses an answers/session file (YAML or JSON).
-pub fn session_file(path: &Path) -> Result<Session> {
+pub(crate) fn session_file(path: &Path) -> Result<Session> {
     let text = yaml::read_text(path)?;
     parse_session(&text, &path.display().to_string())
 }
@@ -19,12 +19,12 @@ pub fn parse_session(text: &str, name: &str) -> Result<Session> {
 }
 
 /// Parses the translation of a practice case.
-pub fn parse_case_translation(text: &str, name: &str) -> Result<CaseTranslation> {
+pub(crate) fn parse_case_translation(text: &str, name: &str) -> Result<CaseTranslation> {
     yaml::parse(text, name)
 }
 
 /// Serialises a session as YAML, the format `voorwie start` saves.
-pub fn session_to_yaml(session: &Session) -> String {
+pub(crate) fn session_to_yaml(session: &Session) -> String {
     // Serialising plain data to a String cannot fail; keep the error path
     // anyway rather than panic.
     serde_saphyr::to_string(session).unwrap_or_else(|e| format!("# fout bij opslaan: {e}\n"))

@@ -30,7 +30,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::base::located::Located;
 
 /// The session file format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 1;
 
 /// One session: the answers about one family at one moment.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
@@ -85,7 +85,7 @@ impl Session {
 
     /// True when nothing has been filled in yet: no moment, case text,
     /// answers, goals, override or notes (only where and when it started).
-    pub fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         self.moment.is_none()
             && self.case_text.is_none()
             && self.answers.is_empty()
@@ -95,7 +95,7 @@ impl Session {
     }
 
     /// The goal with this label (compared case- and whitespace-insensitively).
-    pub fn goal_index(&self, label: &str) -> Option<usize> {
+    pub(crate) fn goal_index(&self, label: &str) -> Option<usize> {
         let key = goal_key(label);
         self.goals.iter().position(|g| goal_key(&g.label) == key)
     }
@@ -112,7 +112,7 @@ where
 }
 
 /// Normalises a goal label for matching: case- and whitespace-insensitive.
-pub fn goal_key(label: &str) -> String {
+pub(crate) fn goal_key(label: &str) -> String {
     label
         .split_whitespace()
         .collect::<Vec<_>>()

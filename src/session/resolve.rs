@@ -160,7 +160,7 @@ pub fn resolve(
 /// exist or moved between case and goals, options that no longer exist, an
 /// unknown moment or override step. Lets a draft from another bank version
 /// go on with what still maps. Returns how many answers were removed.
-pub fn prune(bank: &Bank, session: &mut Session) -> usize {
+pub(crate) fn prune(bank: &Bank, session: &mut Session) -> usize {
     let labels: Vec<String> = session
         .goals
         .iter()

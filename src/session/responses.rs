@@ -25,7 +25,7 @@ pub enum Response {
 
 impl Response {
     /// Whether the answer says something (not "weet ik niet", not skipped).
-    pub fn is_known(&self) -> bool {
+    pub(crate) fn is_known(&self) -> bool {
         !matches!(self, Response::DontKnow | Response::Skipped)
     }
 }
@@ -58,7 +58,7 @@ pub struct Responses {
 
 impl Responses {
     /// The answer to a case question, or to a per-goal question of `goal`.
-    pub fn get(&self, question: &str, goal: Option<usize>) -> Option<&Response> {
+    pub(crate) fn get(&self, question: &str, goal: Option<usize>) -> Option<&Response> {
         self.case.get(question).or_else(|| {
             goal.and_then(|g| self.goals.get(g))
                 .and_then(|g| g.responses.get(question))
@@ -68,7 +68,7 @@ impl Responses {
     /// The goals in the order of one perspective (`gezin` or
     /// `hulpverlening`): the answered order, with goals it does not mention
     /// appended in entry order.
-    pub fn order(&self, bank: &Bank, perspective: &str) -> Vec<usize> {
+    pub(crate) fn order(&self, bank: &Bank, perspective: &str) -> Vec<usize> {
         let given = bank
             .order_question(perspective)
             .and_then(|q| self.case.get(&q.id.value));

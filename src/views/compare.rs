@@ -22,13 +22,13 @@ use crate::session::{Session, goal_key};
 use crate::views::report::{StepRef, answer_text};
 
 /// Raters this many steps apart (or more) should talk about it.
-pub const DISCUSS_SPREAD: usize = 2;
+pub(crate) const DISCUSS_SPREAD: usize = 2;
 
 /// How many of the most different questions to show.
-pub const TOP_QUESTIONS: usize = 10;
+pub(crate) const TOP_QUESTIONS: usize = 10;
 
 /// One scored session to compare.
-pub struct Scored {
+pub(crate) struct Scored {
     /// The file it came from (for messages).
     pub file: String,
     pub session: Session,
@@ -38,7 +38,7 @@ pub struct Scored {
 
 /// What to compare.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// Several raters of one case.
     Raters,
     /// One case over time.
@@ -91,7 +91,7 @@ pub struct Row {
 impl Row {
     /// How far apart the raters are on this goal, as one sentence, the same
     /// in every format.
-    pub fn spread_line(&self, ui: &crate::base::ui::Ui) -> String {
+    pub(crate) fn spread_line(&self, ui: &crate::base::ui::Ui) -> String {
         match (self.spreiding, self.stappen.iter().flatten().next()) {
             (0, Some(step)) => fill(
                 ui.cmp_all_same,
@@ -146,7 +146,7 @@ pub struct Change {
 
 /// Raters of one case, unless the sessions have two or more dates and at
 /// most one rater label: then one case over time.
-pub fn guess_mode(sessions: &[Scored]) -> Mode {
+pub(crate) fn guess_mode(sessions: &[Scored]) -> Mode {
     let mut dates: Vec<&str> = sessions
         .iter()
         .filter_map(|s| s.session.date.as_deref())
@@ -167,7 +167,12 @@ pub fn guess_mode(sessions: &[Scored]) -> Mode {
 }
 
 /// Compares sessions (at least two).
-pub fn compare(bank: &Bank, mut sessions: Vec<Scored>, mode: Mode, lang: Lang) -> Comparison {
+pub(crate) fn compare(
+    bank: &Bank,
+    mut sessions: Vec<Scored>,
+    mode: Mode,
+    lang: Lang,
+) -> Comparison {
     let u = ui(lang);
     if mode == Mode::Timeline {
         sessions.sort_by(|a, b| a.session.date.cmp(&b.session.date));

@@ -2,7 +2,7 @@
 //!
 //! Practitioners could not tell coördinatie, coöperatie and integratie apart
 //! from a general description; every step therefore carries its forms,
-//! concrete examples and how it differs from its neighbours. [`build`] gives
+//! concrete examples and how it differs from its neighbours. `build` gives
 //! all five steps, or one in depth.
 
 use serde::Serialize;
@@ -45,7 +45,7 @@ pub struct StepView {
 }
 
 /// All steps, or only `step` (an id, a name, or a number 1–5) in depth.
-pub fn build(bank: &Bank, step: Option<&str>, lang: Lang) -> Result<ContinuumView> {
+pub(crate) fn build(bank: &Bank, step: Option<&str>, lang: Lang) -> Result<ContinuumView> {
     let selected = match step {
         None => None,
         Some(s) => Some(find_step(bank, s).ok_or_else(|| {
@@ -106,7 +106,7 @@ pub fn build(bank: &Bank, step: Option<&str>, lang: Lang) -> Result<ContinuumVie
 
 /// Finds a step by id, by name (with or without diacritics, any case), or by
 /// its number 1–5.
-pub fn find_step(bank: &Bank, query: &str) -> Option<usize> {
+pub(crate) fn find_step(bank: &Bank, query: &str) -> Option<usize> {
     let q = fold(query.trim());
     if let Ok(n) = q.parse::<usize>() {
         return (1..=bank.steps().len()).contains(&n).then(|| n - 1);
@@ -132,7 +132,7 @@ fn fold(s: &str) -> String {
 }
 
 /// "titel (plek)" for a `bron` reference such as "vwdww: Bijlage 3".
-pub fn source_title(bank: &Bank, reference: &str, lang: Lang) -> String {
+pub(crate) fn source_title(bank: &Bank, reference: &str, lang: Lang) -> String {
     let (id, place) = reference.split_once(':').unwrap_or((reference, ""));
     let place = place.trim();
     match bank.source(id.trim()) {

@@ -50,7 +50,7 @@ pub const EXAMPLES: &[Example] = &[
 ];
 
 /// Finds a case by name (any case, with or without `.yaml`).
-pub fn find(name: &str) -> Result<&'static Example> {
+pub(crate) fn find(name: &str) -> Result<&'static Example> {
     let wanted = name.trim().trim_end_matches(".yaml").to_lowercase();
     EXAMPLES.iter().find(|e| e.name == wanted).ok_or_else(|| {
         let names: Vec<&str> = EXAMPLES.iter().map(|e| e.name).collect();
@@ -64,7 +64,7 @@ pub fn find(name: &str) -> Result<&'static Example> {
 
 impl Example {
     /// The file name, for messages.
-    pub fn file(&self) -> String {
+    pub(crate) fn file(&self) -> String {
         format!("data/voorbeelden/{}.yaml", self.name)
     }
 
@@ -74,7 +74,7 @@ impl Example {
 
     /// The case in a language: for English, its words are replaced by
     /// their translation (the answers stay the same).
-    pub fn session_in(&self, lang: Lang) -> Result<Session> {
+    pub(crate) fn session_in(&self, lang: Lang) -> Result<Session> {
         let mut session = self.session()?;
         if lang == Lang::En {
             let file = format!("data/en/voorbeelden/{}.yaml", self.name);
@@ -136,7 +136,7 @@ pub struct ExampleItem {
 }
 
 /// Lists the cases with their moment, first sentence and outcome.
-pub fn list(bank: &Bank, lang: Lang) -> Result<ExampleList> {
+pub(crate) fn list(bank: &Bank, lang: Lang) -> Result<ExampleList> {
     let mut items = Vec::new();
     for ex in EXAMPLES {
         let session = ex.session_in(lang)?;
@@ -175,7 +175,7 @@ fn first_sentence(text: &str) -> String {
 /// goal labels filled in; every question as a commented line with its
 /// option ids. Valid as it stands; `voorwie start --antwoorden` reads it
 /// once filled in.
-pub fn template(bank: &Bank, ex: &Example, lang: Lang) -> Result<String> {
+pub(crate) fn template(bank: &Bank, ex: &Example, lang: Lang) -> Result<String> {
     use crate::bank::{DONT_KNOW, Kind, Question};
     use std::fmt::Write;
     let session = ex.session_in(lang)?;

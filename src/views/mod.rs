@@ -6,7 +6,7 @@
 //! ([`report`]), the pocket card ([`card`]), the continuum ([`continuum`]),
 //! the practice cases ([`examples`]), sessions side by side ([`compare`]),
 //! the overview for organisatie & beleid ([`overview`]) and the slides of
-//! presenter mode ([`slides`]). The JSON export is most views as they are.
+//! presenter mode (`slides`). The JSON export is most views as they are.
 //!
 //! Views never import a renderer: the renderers ([`render`](super::render))
 //! import the views and arrange their words as text, Markdown, JSON or
@@ -18,4 +18,4 @@ pub mod continuum;
 pub mod examples;
 pub mod overview;
 pub mod report;
-pub mod slides;
+pub(crate) mod slides;

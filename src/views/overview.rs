@@ -6,8 +6,8 @@
 //! points and "weet ik niet" questions, and overrides with their direction.
 //! No names, labels, notes or case texts leave the sessions.
 //!
-//! Files are streamed: they are read in chunks of [`CHUNK`], scored in
-//! parallel, folded into a [`Tally`] keyed by bank ids (never by free text),
+//! Files are streamed: they are read in chunks of `CHUNK`, scored in
+//! parallel, folded into a `Tally` keyed by bank ids (never by free text),
 //! and dropped. Memory does not grow with the number of sessions. Files that
 //! do not load are reported by name and skipped.
 
@@ -30,17 +30,17 @@ use crate::session::resolve::resolve;
 use crate::session::responses::{Response, Responses};
 
 /// Files scored in parallel before their rows are written (bounds memory).
-pub const CHUNK: usize = 512;
+pub(crate) const CHUNK: usize = 512;
 
 /// Names of unreadable files kept for the report (the count is exact).
-pub const MAX_LISTED_FAILURES: usize = 100;
+pub(crate) const MAX_LISTED_FAILURES: usize = 100;
 
 /// How many of the most frequent action points and unknowns to show.
-pub const TOP: usize = 10;
+pub(crate) const TOP: usize = 10;
 
 /// Counts, keyed by ids from the bank.
 #[derive(Clone, Debug, Default)]
-pub struct Tally {
+pub(crate) struct Tally {
     sessions: usize,
     goals: usize,
     /// Case step per moment id ("" for none).
@@ -235,7 +235,7 @@ impl Tally {
 /// The session files under the given paths: files as given; directories
 /// walked for `.yaml`, `.yml` and `.json`, in name order, hidden files and
 /// directories skipped.
-pub fn files(
+pub(crate) fn files(
     paths: &[PathBuf],
 ) -> impl Iterator<Item = std::result::Result<PathBuf, (PathBuf, Error)>> + '_ {
     paths.iter().flat_map(|p| {
@@ -295,7 +295,11 @@ struct CsvRow<'a> {
 
 /// Reads, scores and tallies every session; writes CSV rows to `csv` as it
 /// goes when given. Unreadable files are tallied as failures.
-pub fn run(bank: &Bank, paths: &[PathBuf], mut csv: Option<&mut dyn Write>) -> Result<Tally> {
+pub(crate) fn run(
+    bank: &Bank,
+    paths: &[PathBuf],
+    mut csv: Option<&mut dyn Write>,
+) -> Result<Tally> {
     let mut tally = Tally::default();
     let mut writer = csv.as_mut().map(csv::Writer::from_writer);
     let mut files = files(paths);
@@ -466,7 +470,7 @@ pub struct OverrideCounts {
 
 impl OverrideCounts {
     /// The counts as one sentence, the same in every format.
-    pub fn line(&self, ui: &crate::base::ui::Ui) -> String {
+    pub(crate) fn line(&self, ui: &crate::base::ui::Ui) -> String {
         fill(
             ui.ov_overrides_line,
             &[
@@ -490,7 +494,7 @@ fn capitalised(text: &str) -> String {
 }
 
 /// Puts a tally into words.
-pub fn describe(bank: &Bank, tally: &Tally, lang: Lang) -> Overview {
+pub(crate) fn describe(bank: &Bank, tally: &Tally, lang: Lang) -> Overview {
     let u = ui(lang);
     let steps = |counts: &[usize; 5]| -> Vec<StepCount> {
         bank.steps()

@@ -709,7 +709,7 @@ impl Words<'_> {
 
 /// Short label of the answer given to a question, for display: option
 /// labels, the text, or "weet ik niet".
-pub fn answer_text(
+pub(crate) fn answer_text(
     bank: &Bank,
     responses: &Responses,
     question: &str,
