@@ -7,6 +7,10 @@
 //! who edit it. Anything that `controleer` must report with a place is
 //! [`Located`]; anything it must report as *missing* is an `Option`, so that
 //! loading does not stop at the first omission.
+//!
+//! Beside the model: [`load`] reads the embedded bank or a bank file, and
+//! [`check`] says whether a bank adds up (`voorwie controleer`), with the
+//! texts that still lack a translation. The bank builds on `base` only.
 
 pub mod check;
 pub mod load;

@@ -5,12 +5,13 @@
 //! ([`problem`]), texts in one or two languages ([`text`]), making file
 //! contents safe to print ([`sanitize`]), the words of the interface itself
 //! ([`ui`]), the local time (`clock`), wrapping, signed points and Dutch
-//! dates (`plain_text`), the library's error type ([`error`]) and writing
-//! results ([`output`]).
+//! dates (`plain_text`), the library's error type ([`error`]), reading files
+//! and parsing YAML within limits (`yaml`) and writing results
+//! ([`output`]).
 //!
 //! Nothing here imports from another part of the crate: the bank, the
-//! session, the advice, the views, the renderers and the faces all build on
-//! this layer, never the other way round.
+//! session, the advice, the views, the renderers, the interview and the app
+//! all build on this layer, never the other way round.
 
 pub(crate) mod clock;
 pub mod error;

@@ -6,7 +6,8 @@
 //! holds disappears, a new goal brings its questions, and going back is just
 //! one step back in that list. After every change the session is handed to
 //! `on_change` (autosave). The interview talks to the user only through a
-//! [`Prompter`], so tests drive it with a script.
+//! [`Prompter`], so tests drive it with a script; the prompters for a real
+//! terminal belong to the app.
 
 pub mod prompt;
 

@@ -1,6 +1,7 @@
 //! Output formats. One renderer per format behind one small trait, in the
 //! way hyperfine's `export/` does it: the views ([`Report`], [`Card`], ...)
-//! hold the words, a renderer only arranges them.
+//! hold the words, a renderer only arranges them. Renderers import the
+//! views; a view never imports a renderer.
 
 mod html;
 mod json;
