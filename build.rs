@@ -6,8 +6,8 @@
 //! callgrind); the same bank as JSON parses about twenty times faster. The
 //! YAML stays the source a content expert edits and `voorwie controleer`
 //! reads (with lines and columns); the JSON is only its compiled form. A
-//! test (`embedded_json_matches_yaml` in `src/load.rs`) proves both give the
-//! same bank, and `controleer` validates the YAML in CI.
+//! test (`embedded_json_matches_yaml` in `src/bank/load.rs`) proves both
+//! give the same bank, and `controleer` validates the YAML in CI.
 
 use std::path::PathBuf;
 

@@ -12,10 +12,10 @@ use std::path::PathBuf;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{ArgAction, Args, CommandFactory, Parser, Subcommand, ValueEnum};
-use voorwie::config::{ColorChoice, Command, Config};
+use voorwie::app::config::{ColorChoice, Command, Config};
+use voorwie::base::text::Lang;
 use voorwie::interview::Depth;
 use voorwie::render::Format;
-use voorwie::text::Lang;
 
 /// `voorwie --version`: the program and the embedded bank it carries.
 const VERSION: &str = concat!(

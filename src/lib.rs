@@ -1,36 +1,42 @@
 //! voorwie: a reflection checklist for deciding how intensively to work
 //! together around a family ("Voor wie doen we wat?").
 //!
-//! The library holds everything but argument parsing: the question bank and
-//! its loading ([`bank`], [`load`]), the checked answers ([`responses`]), the
-//! scoring ([`score`]), the interview ([`interview`]) and the renderers
-//! ([`render`]). The binary (`src/main.rs`) turns command-line arguments into
-//! a [`config::Config`] and calls [`app::run`].
+//! The library holds everything but argument parsing, in layers, from the
+//! ground up. Each layer uses only the layers before it in this list, and
+//! the files within a layer use each other without loops
+//! (`tests/layers.rs` checks both):
+//!
+//! 1. [`base`]: what knows nothing of the bank: places in files, problems,
+//!    texts, the interface's own words, errors, reading and writing files;
+//! 2. [`bank`]: the question bank, loading it and checking it;
+//! 3. [`session`]: the answers file, its checked answers, conditions and
+//!    drafts;
+//! 4. [`advice`]: scoring, a pure function from a bank and checked answers
+//!    to an outcome;
+//! 5. [`views`]: what is shown, as plain data in words;
+//! 6. [`render`]: one renderer per format (text, Markdown, JSON, HTML);
+//! 7. [`interview`]: the interactive session, asked through a
+//!    [`Prompter`](interview::Prompter);
+//! 8. [`app`]: the commands and how they meet the user: the prompters,
+//!    presenter mode, the clipboard.
+//!
+//! The binary (`src/main.rs` with `src/cli.rs`) turns command-line arguments
+//! into an [`app::config::Config`] and calls [`app::run`].
 
-pub mod app;
+// The layers in the order above; each line may only use the lines before
+// it. (The comments keep rustfmt from sorting them.)
+pub mod base;
+// 2
 pub mod bank;
-pub mod card;
-pub mod clipboard;
-pub(crate) mod clock;
-pub mod compare;
-pub mod condition;
-pub mod config;
-pub mod continuum;
-pub mod draft;
-pub mod error;
-pub mod examples;
-pub mod interview;
-pub mod load;
-pub mod located;
-pub mod output;
-pub mod overview;
-pub mod presenter;
-pub mod problem;
-pub mod render;
-pub mod report;
-pub mod responses;
-pub mod sanitize;
-pub mod score;
+// 3
 pub mod session;
-pub mod text;
-pub mod ui;
+// 4
+pub mod advice;
+// 5
+pub mod views;
+// 6
+pub mod render;
+// 7
+pub mod interview;
+// 8
+pub mod app;

@@ -7,15 +7,15 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Parser;
-use voorwie::error::Error;
+use voorwie::base::error::Error;
 
 fn main() -> ExitCode {
     if std::env::args_os()
         .nth(1)
-        .is_some_and(|a| a == voorwie::clipboard::HELPER_ARG)
+        .is_some_and(|a| a == voorwie::app::clipboard::HELPER_ARG)
     {
-        // The background helper of --klembord (see voorwie::clipboard).
-        return match voorwie::clipboard::serve_from_stdin() {
+        // The background helper of --klembord (see voorwie::app::clipboard).
+        return match voorwie::app::clipboard::serve_from_stdin() {
             Ok(()) => ExitCode::SUCCESS,
             Err(_) => ExitCode::FAILURE,
         };
@@ -34,7 +34,7 @@ fn main() -> ExitCode {
             if !text.ends_with('\n') {
                 text.push('\n');
             }
-            let _ = voorwie::output::to_stdout(&text);
+            let _ = voorwie::base::output::to_stdout(&text);
             return ExitCode::SUCCESS;
         }
     };
@@ -54,14 +54,14 @@ fn run(cli: cli::Cli) -> anyhow::Result<()> {
         cli::Action::Completions(shell) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut cli::command(), "voorwie", &mut out);
-            voorwie::output::to_stdout(&String::from_utf8_lossy(&out))?;
+            voorwie::base::output::to_stdout(&String::from_utf8_lossy(&out))?;
         }
         cli::Action::Man => {
             let mut out = Vec::new();
             clap_mangen::Man::new(cli::command())
                 .render(&mut out)
                 .context("de handleiding maken")?;
-            voorwie::output::to_stdout(&dutch_man(&String::from_utf8_lossy(&out)))?;
+            voorwie::base::output::to_stdout(&dutch_man(&String::from_utf8_lossy(&out)))?;
         }
     }
     Ok(())
@@ -99,7 +99,7 @@ fn dutch_man(roff: &str) -> String {
 /// Prints the error once, with its chain of causes, and picks the exit code.
 fn report(err: &anyhow::Error) -> ExitCode {
     // Messages can quote file contents: never let them drive the terminal.
-    let clean = |e: &dyn std::fmt::Display| voorwie::sanitize::multiline(&e.to_string());
+    let clean = |e: &dyn std::fmt::Display| voorwie::base::sanitize::multiline(&e.to_string());
     match err.downcast_ref::<Error>() {
         Some(Error::Interrupted | Error::Paused { .. }) => eprintln!("\nvoorwie: {}", clean(err)),
         Some(Error::Invalid(_) | Error::Syntax(_)) => eprintln!("voorwie: {}", clean(err)),

@@ -7,9 +7,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use voorwie::report::{self, Report};
-use voorwie::text::Lang;
-use voorwie::{load, responses, score};
+use voorwie::advice;
+use voorwie::bank::load;
+use voorwie::base::text::Lang;
+use voorwie::session::load::parse_session;
+use voorwie::session::resolve::resolve;
+use voorwie::views::report::{self, Report};
 
 /// One step id, or a list of acceptable ones.
 #[derive(Debug, Deserialize)]
@@ -94,9 +97,9 @@ fn report_of(file: &str) -> Report {
     let path = dir().join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
     let bank = load::default_bank().unwrap();
-    let session = load::parse_session(&text, file).unwrap_or_else(|e| panic!("{e}"));
-    let (r, _) = responses::resolve(&bank, &session, file).unwrap_or_else(|p| panic!("{p}"));
-    let outcome = score::score(&bank, &r);
+    let session = parse_session(&text, file).unwrap_or_else(|e| panic!("{e}"));
+    let (r, _) = resolve(&bank, &session, file).unwrap_or_else(|p| panic!("{p}"));
+    let outcome = advice::score(&bank, &r);
     report::build(&report::Input {
         bank: &bank,
         session: &session,

@@ -7,17 +7,18 @@ mod common;
 
 use common::{cases, default_bank, valid_session};
 use proptest::prelude::*;
+use voorwie::advice::{self, Action, Direction, Now, Outcome, Reason, RuleEffect};
 use voorwie::bank::{Bank, Kind};
-use voorwie::responses::{Response, Responses};
-use voorwie::score::{self, Action, Direction, Now, Outcome, Reason, RuleEffect};
-use voorwie::{load, responses};
+use voorwie::session::load::parse_session;
+use voorwie::session::resolve::resolve;
+use voorwie::session::responses::{Response, Responses};
 
 fn scored(text: &str) -> (Responses, Outcome) {
     let b = default_bank();
-    let session = load::parse_session(text, "prop.json").unwrap();
-    let (r, _) = responses::resolve(b, &session, "prop.json")
+    let session = parse_session(text, "prop.json").unwrap();
+    let (r, _) = resolve(b, &session, "prop.json")
         .unwrap_or_else(|p| panic!("a valid session was refused: {p}\n{text}"));
-    let o = score::score(b, &r);
+    let o = advice::score(b, &r);
     (r, o)
 }
 
@@ -47,7 +48,7 @@ proptest! {
             }
             let mut up = r.clone();
             set(&mut up, b, &q.id.value, g, Response::Option(i + 1));
-            let o2 = score::score(b, &up);
+            let o2 = advice::score(b, &up);
             prop_assert!(
                 o2.goals[g].advice.need >= o.goals[g].advice.need,
                 "{}: {} -> {} made the need lighter", q.id.value,
@@ -74,7 +75,7 @@ proptest! {
             for c in candidates {
                 let mut filled = r.clone();
                 set(&mut filled, b, &qid, g, c.clone());
-                let n = score::score(b, &filled).goals[g].advice.need;
+                let n = advice::score(b, &filled).goals[g].advice.need;
                 prop_assert!(
                     lo <= n && n <= hi,
                     "{qid} = {c:?} gives {n}, outside {lo}..={hi}"
@@ -89,7 +90,7 @@ proptest! {
         let (r, o) = scored(&text);
         let mut without = r.clone();
         without.case.retain(|id, _| b.question(id).is_none_or(|q| !q.is_organisational()));
-        let o2 = score::score(b, &without);
+        let o2 = advice::score(b, &without);
         prop_assert_eq!(o.case.need, o2.case.need);
         for (a, c) in o.goals.iter().zip(&o2.goals) {
             prop_assert_eq!(a.advice.need, c.advice.need);
@@ -124,7 +125,7 @@ proptest! {
         let b = default_bank();
         let (r, o) = scored(&text);
         let tried = b.question("doel_geprobeerd").unwrap();
-        let check = |g: Option<usize>, dir: Direction, now: Now, advice: &score::Advice, actions: &[Action]| -> Result<(), TestCaseError> {
+        let check = |g: Option<usize>, dir: Direction, now: Now, advice: &advice::Advice, actions: &[Action]| -> Result<(), TestCaseError> {
             if dir == Direction::AlignFirst {
                 prop_assert!(!matches!(now, Now::Step(s) if s >= 3), "eerst afstemmen beside a team");
                 if let Some(g) = g

@@ -2,8 +2,8 @@
 //! place. Each test breaks the default bank in one way.
 
 use voorwie::bank::check;
-use voorwie::load;
-use voorwie::problem::{Problems, Severity};
+use voorwie::bank::load;
+use voorwie::base::problem::{Problems, Severity};
 
 const BANK: &str = include_str!("../data/bank.yaml");
 

@@ -5,9 +5,13 @@
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 use voorwie::bank::Bank;
+use voorwie::bank::load;
+use voorwie::base::text::Lang;
 use voorwie::render::{Format, Style, renderer};
-use voorwie::text::Lang;
-use voorwie::{bank, card, load, report, responses, score};
+use voorwie::session::load::parse_session;
+use voorwie::session::resolve::resolve;
+use voorwie::views::{card, report};
+use voorwie::{advice, bank};
 
 mod common;
 
@@ -16,13 +20,13 @@ use common::{cases, default_bank, valid_session};
 /// Loads, checks, scores and renders a session text: the whole path of
 /// `voorwie start --antwoorden`, with every format.
 fn through_everything(bank: &Bank, text: &str) {
-    let Ok(session) = load::parse_session(text, "fuzz.yaml") else {
+    let Ok(session) = parse_session(text, "fuzz.yaml") else {
         return;
     };
-    let Ok((responses, _)) = responses::resolve(bank, &session, "fuzz.yaml") else {
+    let Ok((responses, _)) = resolve(bank, &session, "fuzz.yaml") else {
         return;
     };
-    let outcome = score::score(bank, &responses);
+    let outcome = advice::score(bank, &responses);
     let r = report::build(&report::Input {
         bank,
         session: &session,
@@ -219,7 +223,7 @@ proptest! {
         }
         let _ = bank::check::summary(&b);
         let _ = card::build(&b, Lang::Nl);
-        for ex in voorwie::examples::EXAMPLES {
+        for ex in voorwie::views::examples::EXAMPLES {
             through_everything(&b, ex.yaml);
         }
     }
@@ -231,10 +235,10 @@ proptest! {
     #[test]
     fn every_valid_session_scores_within_the_rules(text in valid_session()) {
         let b = default_bank();
-        let session = load::parse_session(&text, "fuzz.json").unwrap();
-        let (r, _) = responses::resolve(b, &session, "fuzz.json")
+        let session = parse_session(&text, "fuzz.json").unwrap();
+        let (r, _) = resolve(b, &session, "fuzz.json")
             .unwrap_or_else(|p| panic!("a valid session was refused: {p}\n{text}"));
-        let o = score::score(b, &r);
+        let o = advice::score(b, &r);
         prop_assert!(o.case.need < 5 && o.case.step <= o.case.need);
         prop_assert!(!o.case.reasons.is_empty());
         for g in &o.goals {
@@ -246,8 +250,8 @@ proptest! {
         // Organisation & policy answers never change the need.
         let mut without = session.clone();
         without.answers.retain(|id, _| b.question(&id.value).is_none_or(|q| !q.is_organisational()));
-        let (r2, _) = responses::resolve(b, &without, "fuzz.json").unwrap();
-        let o2 = score::score(b, &r2);
+        let (r2, _) = resolve(b, &without, "fuzz.json").unwrap();
+        let o2 = advice::score(b, &r2);
         prop_assert_eq!(o.case.need, o2.case.need);
         for (a, c) in o.goals.iter().zip(&o2.goals) {
             prop_assert_eq!(a.advice.need, c.advice.need);

@@ -5,11 +5,13 @@
 use std::cell::RefCell;
 use std::collections::VecDeque;
 
+use voorwie::advice;
 use voorwie::bank::Bank;
-use voorwie::error::{Error, Result};
+use voorwie::bank::load;
+use voorwie::base::error::{Error, Result};
 use voorwie::interview::{Depth, Interview, Prompt, Prompter, Reply};
+use voorwie::session::resolve::resolve;
 use voorwie::session::{Answer, Session};
-use voorwie::{load, responses, score};
 
 const MINI: &str = include_str!("fixtures/mini-bank.yaml");
 
@@ -178,9 +180,9 @@ fn a_whole_session_answers_every_question_and_scores() {
     assert!(saved.len() >= 15, "{}", saved.len());
     assert_eq!(saved.last().map(|x| x.answers.len()), Some(s.answers.len()));
 
-    let (r, warnings) = responses::resolve(&bank, &s, "sessie").unwrap();
+    let (r, warnings) = resolve(&bank, &s, "sessie").unwrap();
     assert!(warnings.list.is_empty(), "{warnings}");
-    let o = score::score(&bank, &r);
+    let o = advice::score(&bank, &r);
     assert_eq!(o.goals.len(), 2);
     assert!(o.orders_differ);
 }
@@ -368,9 +370,9 @@ fn the_default_bank_can_be_answered_from_start_to_end() {
     let mut script = with_goals(Script::default());
     let (result, _) = run(&bank, Depth::Full, &mut script);
     let s = result.unwrap();
-    let (r, warnings) = responses::resolve(&bank, &s, "sessie").unwrap();
+    let (r, warnings) = resolve(&bank, &s, "sessie").unwrap();
     assert!(warnings.list.is_empty(), "{warnings}");
-    let o = score::score(&bank, &r);
+    let o = advice::score(&bank, &r);
     assert_eq!(o.goals.len(), 2);
     // Every level's questions were asked.
     for title in [
@@ -393,7 +395,7 @@ fn the_interview_asks_in_english_when_told() {
         saved.borrow_mut().push(s.clone());
         Ok(())
     })
-    .in_language(voorwie::text::Lang::En)
+    .in_language(voorwie::base::text::Lang::En)
     .run(&mut script);
     let s = result.unwrap();
     assert_eq!(s.goals[0].label.value, "Debts", "the user's own words stay");

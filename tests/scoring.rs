@@ -4,10 +4,13 @@
 //! 4 points two, -1 one step down; the family-wide answers count for -1 to
 //! +1; three parties give 2 points.
 
+use voorwie::advice::{self, Action, Direction, Now, Outcome, Possible, Reason, RuleEffect};
 use voorwie::bank::Bank;
-use voorwie::responses::{self, Responses};
-use voorwie::score::{self, Action, Direction, Now, Outcome, Possible, Reason, RuleEffect};
-use voorwie::{load, session};
+use voorwie::bank::load;
+use voorwie::session;
+use voorwie::session::load::parse_session;
+use voorwie::session::resolve::resolve;
+use voorwie::session::responses::Responses;
 
 const MINI: &str = include_str!("fixtures/mini-bank.yaml");
 
@@ -38,10 +41,9 @@ fn session(case: &str, goals: &[(&str, &str)]) -> String {
 
 fn score_with(bank: &Bank, yaml: &str) -> (Responses, Outcome) {
     let s: session::Session =
-        load::parse_session(yaml, "test.yaml").unwrap_or_else(|e| panic!("{e}\n{yaml}"));
-    let (r, _) =
-        responses::resolve(bank, &s, "test.yaml").unwrap_or_else(|p| panic!("{p}\n{yaml}"));
-    let o = score::score(bank, &r);
+        parse_session(yaml, "test.yaml").unwrap_or_else(|e| panic!("{e}\n{yaml}"));
+    let (r, _) = resolve(bank, &s, "test.yaml").unwrap_or_else(|p| panic!("{p}\n{yaml}"));
+    let o = advice::score(bank, &r);
     (r, o)
 }
 
@@ -371,7 +373,7 @@ fn a_goal_without_answers_rests_on_too_little() {
     assert!(o.goals[0].advice.certainty.too_few);
     assert_eq!(
         o.goals[0].advice.certainty.level,
-        voorwie::score::CertaintyLevel::Low
+        voorwie::advice::CertaintyLevel::Low
     );
     let o = score(&session(CASE, &[]));
     assert!(o.case.certainty.too_few, "no goals: too little");

@@ -15,12 +15,12 @@ use super::{
     Bank, Condition, DIRECTION_IDS, DONT_KNOW, Kind, LEVEL_IDS, NOW, NOW_NOBODY, NOW_SINGLE,
     ORGANISATION_LEVEL, Phase, Question, SKIPPED, STEP_IDS, TEXT_IDS, Tier, UNKNOWN,
 };
-use crate::located::{Located, Pos};
-use crate::problem::{Problem, Problems};
+use crate::base::located::{Located, Pos};
+use crate::base::problem::{Problem, Problems};
 
 /// Weights must lie in this range; larger numbers make one answer outweigh
 /// the whole instrument.
-pub const WEIGHT_RANGE: std::ops::RangeInclusive<i32> = -5..=10;
+pub(crate) const WEIGHT_RANGE: std::ops::RangeInclusive<i32> = -5..=10;
 
 /// What a valid bank contains, for the summary of `voorwie controleer`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -460,7 +460,7 @@ impl<'a> Checker<'a> {
                         q.kind.pos,
                         format!(
                             "vraag '{id}' van type '{}' heeft geen opties of telling",
-                            crate::card::kind_id(kind)
+                            kind.id()
                         ),
                         "haal 'opties' en 'telling' weg, of kies een ander type",
                     );
@@ -1324,7 +1324,7 @@ impl<'a> Checker<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::default_bank;
+    use crate::bank::load::default_bank;
 
     #[test]
     fn the_default_bank_has_no_problems() {

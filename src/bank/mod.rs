@@ -7,26 +7,31 @@
 //! who edit it. Anything that `controleer` must report with a place is
 //! [`Located`]; anything it must report as *missing* is an `Option`, so that
 //! loading does not stop at the first omission.
+//!
+//! Beside the model: [`load`] reads the embedded bank or a bank file, and
+//! [`check`] says whether a bank adds up (`voorwie controleer`), with the
+//! texts that still lack a translation. The bank builds on `base` only.
 
 pub mod check;
-pub mod text_fields;
-pub mod translations;
+pub mod load;
+pub(crate) mod text_fields;
+pub(crate) mod translations;
 
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::located::Located;
-use crate::text::Text;
+use crate::base::located::Located;
+use crate::base::text::Text;
 
 /// The embedded default bank, as shipped in `data/bank.yaml`.
 pub const DEFAULT_BANK_YAML: &str = include_str!("../../data/bank.yaml");
 
 /// The name under which the embedded bank is reported in messages.
-pub const DEFAULT_BANK_NAME: &str = "data/bank.yaml (ingebouwd)";
+pub(crate) const DEFAULT_BANK_NAME: &str = "data/bank.yaml (ingebouwd)";
 
 /// Ids of the five continuum steps, in order. They are part of the
 /// command-line contract (JSON `advies.stap`) and never change.
-pub const STEP_IDS: [&str; 5] = [
+pub(crate) const STEP_IDS: [&str; 5] = [
     "segregatie",
     "connectie",
     "coordinatie",
@@ -35,20 +40,20 @@ pub const STEP_IDS: [&str; 5] = [
 ];
 
 /// Ids of the three levels of the instrument, in order.
-pub const LEVEL_IDS: [&str; 3] = ["gezin", "professionals", "organisatie"];
+pub(crate) const LEVEL_IDS: [&str; 3] = ["gezin", "professionals", "organisatie"];
 
 /// The level whose answers describe what is *possible*, never what is needed.
-pub const ORGANISATION_LEVEL: &str = "organisatie";
+pub(crate) const ORGANISATION_LEVEL: &str = "organisatie";
 
 /// Reserved answer id: the user does not know.
-pub const DONT_KNOW: &str = "weet_niet";
+pub(crate) const DONT_KNOW: &str = "weet_niet";
 
 /// Reserved answer id: the user skipped the question.
-pub const SKIPPED: &str = "overgeslagen";
+pub(crate) const SKIPPED: &str = "overgeslagen";
 
 /// Ids of the directions; part of the JSON contract (`richting`). The first
 /// four were there from the start; the others extend the list.
-pub const DIRECTION_IDS: [&str; 7] = [
+pub(crate) const DIRECTION_IDS: [&str; 7] = [
     "opschalen",
     "afschalen",
     "passend",
@@ -60,7 +65,7 @@ pub const DIRECTION_IDS: [&str; 7] = [
 
 /// Ids of the sentences the outcome needs from [`Bank::texts`]; `voorwie
 /// controleer` reports every one that is missing.
-pub const TEXT_IDS: [&str; 35] = [
+pub(crate) const TEXT_IDS: [&str; 35] = [
     "hoger_niet_beter",
     "nu_niemand",
     "nu_onbekend",
@@ -99,14 +104,14 @@ pub const TEXT_IDS: [&str; 35] = [
 ];
 
 /// The current step values an option's `huidig` may hold besides step ids.
-pub const NOW_NOBODY: &str = "niemand";
+pub(crate) const NOW_NOBODY: &str = "niemand";
 /// One professional works alone: no collaboration at issue.
-pub const NOW_SINGLE: &str = "een";
+pub(crate) const NOW_SINGLE: &str = "een";
 /// In conditions (`nu: [onbekend]`) and in `is` lists: weet ik niet,
 /// skipped, or not answered.
-pub const UNKNOWN: &str = "onbekend";
+pub(crate) const UNKNOWN: &str = "onbekend";
 /// In `maximaal` and `eerst`: the current step of the goal.
-pub const NOW: &str = "nu";
+pub(crate) const NOW: &str = "nu";
 
 /// A whole question bank.
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -294,8 +299,20 @@ pub enum Kind {
 impl Kind {
     /// Whether answers are option ids (and so options, weights and
     /// "weet ik niet" apply).
-    pub fn has_options(self) -> bool {
+    pub(crate) fn has_options(self) -> bool {
         matches!(self, Kind::YesNo | Kind::Choice | Kind::Scale | Kind::Multi)
+    }
+
+    /// The YAML name of a question type (`janee`, `keuze`, ...).
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            Kind::YesNo => "janee",
+            Kind::Choice => "keuze",
+            Kind::Scale => "schaal",
+            Kind::Multi => "meerkeuze",
+            Kind::FreeText => "tekst",
+            Kind::Order => "volgorde",
+        }
     }
 }
 
@@ -343,21 +360,21 @@ pub struct Question {
 
 impl Question {
     /// The short form, or the full text when there is none.
-    pub fn short_text(&self) -> &Text {
+    pub(crate) fn short_text(&self) -> &Text {
         self.short.as_ref().unwrap_or(&self.text)
     }
 
-    pub fn phase(&self) -> Phase {
+    pub(crate) fn phase(&self) -> Phase {
         self.phase.as_ref().map_or(Phase::Screening, |p| p.value)
     }
 
-    pub fn option(&self, id: &str) -> Option<&AnswerOption> {
+    pub(crate) fn option(&self, id: &str) -> Option<&AnswerOption> {
         self.option_index(id).map(|i| &self.options[i])
     }
 
     /// The option with this id, or the one that replaces it (`vervangt`),
     /// so that files made with an older bank still read.
-    pub fn option_index(&self, id: &str) -> Option<usize> {
+    pub(crate) fn option_index(&self, id: &str) -> Option<usize> {
         self.options.iter().position(|o| o.id == id).or_else(|| {
             self.options
                 .iter()
@@ -435,15 +452,15 @@ pub struct AnswerOption {
 impl AnswerOption {
     /// What the user reads for this option: its label in `lang`, or its id
     /// when it has none, safe to print.
-    pub fn label_in(&self, lang: crate::text::Lang) -> String {
-        crate::sanitize::line(
+    pub(crate) fn label_in(&self, lang: crate::base::text::Lang) -> String {
+        crate::base::sanitize::line(
             self.label
                 .as_ref()
                 .map_or(self.id.value.as_str(), |l| l.get(lang)),
         )
     }
 
-    pub fn weight(&self) -> i32 {
+    pub(crate) fn weight(&self) -> i32 {
         self.weight.as_ref().map_or(0, |w| w.value)
     }
 
@@ -475,7 +492,7 @@ pub struct Tier {
 }
 
 /// The weight of the highest tier reached by `count`.
-pub fn tier_weight(tiers: &[Tier], count: u32) -> i32 {
+pub(crate) fn tier_weight(tiers: &[Tier], count: u32) -> i32 {
     tiers
         .iter()
         .filter(|t| count >= t.from)
@@ -671,7 +688,7 @@ pub struct Condition {
 impl Condition {
     /// Whether the condition is about the computed need (and so can only be
     /// evaluated after the need is known).
-    pub fn is_about_need(&self) -> bool {
+    pub(crate) fn is_about_need(&self) -> bool {
         self.need_from.is_some()
             || self.need_to.is_some()
             || self.any_of.iter().flatten().any(Condition::is_about_need)
@@ -696,7 +713,7 @@ impl Bank {
 
     /// Builds the id index used by [`Bank::question`]. With duplicate ids
     /// (an invalid bank) the first one wins, as in a linear search.
-    pub fn index_questions(&mut self) {
+    pub(crate) fn index_questions(&mut self) {
         let mut index = rustc_hash::FxHashMap::default();
         for (i, q) in self.all_questions().enumerate() {
             index.entry(q.id.value.clone()).or_insert(i);
@@ -709,43 +726,43 @@ impl Bank {
     }
 
     /// The index (0–4) of a continuum step id.
-    pub fn step_index(&self, id: &str) -> Option<usize> {
+    pub(crate) fn step_index(&self, id: &str) -> Option<usize> {
         self.steps().iter().position(|s| s.id == id)
     }
 
-    pub fn moment(&self, id: &str) -> Option<&Moment> {
+    pub(crate) fn moment(&self, id: &str) -> Option<&Moment> {
         self.moments.iter().find(|m| m.id == id)
     }
 
-    pub fn level(&self, id: &str) -> Option<&Level> {
+    pub(crate) fn level(&self, id: &str) -> Option<&Level> {
         self.levels.iter().find(|l| l.id == id)
     }
 
-    pub fn direction(&self, id: &str) -> Option<&Direction> {
+    pub(crate) fn direction(&self, id: &str) -> Option<&Direction> {
         self.directions.iter().find(|d| d.id == id)
     }
 
-    pub fn source(&self, id: &str) -> Option<&Source> {
+    pub(crate) fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
 
     /// A fixed sentence of the outcome (see [`TEXT_IDS`]) in `lang`, or the
     /// id itself when the bank lacks it (`controleer` reports that).
-    pub fn text<'a>(&'a self, id: &'a str, lang: crate::text::Lang) -> &'a str {
+    pub(crate) fn text<'a>(&'a self, id: &'a str, lang: crate::base::text::Lang) -> &'a str {
         self.texts
             .iter()
             .find(|(k, _)| k.value == id)
             .map_or(id, |(_, t)| t.get(lang))
     }
 
-    pub fn domain(&self, id: &str) -> Option<&Domain> {
+    pub(crate) fn domain(&self, id: &str) -> Option<&Domain> {
         self.domains.iter().find(|d| d.id == id)
     }
 
     /// How many steps `points` shift a goal: the largest shift whose `vanaf`
     /// the points reach, or the strongest shift down whose `tot` they are
     /// under; 0 otherwise.
-    pub fn shift_for(&self, points: i32) -> i32 {
+    pub(crate) fn shift_for(&self, points: i32) -> i32 {
         let up = self
             .scoring
             .shifts
@@ -764,7 +781,7 @@ impl Bank {
     }
 
     /// The question whose options give the base step and bounds.
-    pub fn base_question(&self) -> Option<&Question> {
+    pub(crate) fn base_question(&self) -> Option<&Question> {
         self.question(&self.scoring.base.value)
     }
 

@@ -1,7 +1,8 @@
 //! The YAML names of the fields of a bank that hold a text in one or more
-//! languages ([`crate::text::Text`]). Shared by `build.rs` (which writes a
-//! Dutch-only copy of the embedded bank) and [`super::translations`] (which
-//! finds texts without a translation), so that the two cannot drift apart.
+//! languages ([`crate::base::text::Text`]). Shared by `build.rs` (which
+//! writes a Dutch-only copy of the embedded bank) and
+//! [`super::translations`] (which finds texts without a translation), so
+//! that the two cannot drift apart.
 
 /// Field names whose value is a text, or a list of texts.
 pub const TEXT_FIELDS: [&str; 19] = [

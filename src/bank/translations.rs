@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::Bank;
 use super::text_fields::{TEXT_FIELDS, TEXT_MAP_FIELDS};
-use crate::text::Lang;
+use crate::base::text::Lang;
 
 /// The paths of the texts without a translation into `lang`. Dutch is the
 /// original, so nothing is ever missing in Dutch.
@@ -81,8 +81,18 @@ mod tests {
 
     #[test]
     fn the_default_bank_is_fully_translated() {
-        let bank = crate::load::default_bank().unwrap();
+        let bank = crate::bank::load::default_bank().unwrap();
         assert_eq!(missing(&bank, Lang::En), Vec::<String>::new());
+    }
+
+    /// The Dutch-only copy of the embedded bank has no translations left;
+    /// the full one has them all.
+    #[test]
+    fn the_dutch_copy_has_no_translations_left() {
+        let dutch = crate::bank::load::default_bank_in(Lang::Nl).unwrap();
+        assert!(missing(&dutch, Lang::En).len() > 300);
+        let english = crate::bank::load::default_bank_in(Lang::En).unwrap();
+        assert!(missing(&english, Lang::En).is_empty());
     }
 
     #[test]
@@ -97,7 +107,7 @@ mod tests {
             crate::bank::DEFAULT_BANK_YAML,
             "the test edits the bank"
         );
-        let bank = crate::load::parse_bank(&yaml, "x.yaml").unwrap();
+        let bank = crate::bank::load::parse_bank(&yaml, "x.yaml").unwrap();
         assert_eq!(missing(&bank, Lang::En), vec!["niveaus[gezin].naam"]);
         assert!(missing(&bank, Lang::Nl).is_empty());
     }

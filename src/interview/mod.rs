@@ -6,37 +6,28 @@
 //! holds disappears, a new goal brings its questions, and going back is just
 //! one step back in that list. After every change the session is handed to
 //! `on_change` (autosave). The interview talks to the user only through a
-//! [`Prompter`], so tests drive it with a script.
+//! [`Prompter`], so tests drive it with a script; the prompters for a real
+//! terminal belong to the app.
 
-pub mod line;
 pub mod prompt;
-pub mod terminal;
 
+pub use crate::session::draft::Depth;
 pub use prompt::{Prompt, Prompter, Reply};
 
+use crate::advice::Outcome;
 use crate::bank::{Bank, DONT_KNOW, Kind, Phase, Question, SKIPPED};
-use crate::condition;
-use crate::error::Result;
-use crate::located::Located;
-use crate::responses::{self, Responses};
-use crate::sanitize;
-use crate::score::Outcome;
+use crate::base::error::Result;
+use crate::base::located::Located;
+use crate::base::sanitize;
+use crate::base::text::Lang;
+use crate::base::ui::{Ui, fill, ui};
+use crate::session::condition;
+use crate::session::resolve;
+use crate::session::responses::Responses;
 use crate::session::{Answer, Goal, Override, Session, goal_key};
-use crate::text::Lang;
-use crate::ui::{Ui, fill, ui};
 
 /// At most this many goals; practitioners work with a handful at a time.
-pub const MAX_GOALS: usize = 6;
-
-/// How much of the instrument to ask.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Depth {
-    /// Step 1: the short screening (`--snel`).
-    Quick,
-    /// Step 1 and step 2: screening plus deepening.
-    #[default]
-    Full,
-}
+pub(crate) const MAX_GOALS: usize = 6;
 
 /// One thing the interview asks.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -116,7 +107,7 @@ impl<'a> Interview<'a> {
     pub fn run(mut self, p: &mut dyn Prompter) -> Result<Session> {
         // A practice case fills in the moment and goals; only answers mean
         // that this session was started before.
-        let resuming = crate::draft::answer_count(&self.session) > 0;
+        let resuming = crate::session::draft::answer_count(&self.session) > 0;
         // Save at once when there is something to keep (a practice case's
         // moment and goals, or earlier answers), so that even an
         // interruption at the first question leaves a draft to resume. A
@@ -173,7 +164,7 @@ impl<'a> Interview<'a> {
     fn responses(&self) -> Responses {
         // The interview only writes valid answers, so this cannot fail; an
         // empty set is the safe fallback.
-        responses::resolve(self.bank, &self.session, "")
+        resolve::resolve(self.bank, &self.session, "")
             .map(|(r, _)| r)
             .unwrap_or_default()
     }
@@ -506,7 +497,7 @@ impl<'a> Interview<'a> {
                 let source = q
                     .source
                     .as_ref()
-                    .map(|s| crate::continuum::source_title(self.bank, &s.value, self.lang));
+                    .map(|s| crate::views::continuum::source_title(self.bank, &s.value, self.lang));
                 let title = self.ui().iv_help_title;
                 match source {
                     Some(src) => {
@@ -803,7 +794,7 @@ impl<T> Reply<T> {
 /// After the result: the professional may choose another step than the
 /// suggestion, with a reason, for the case or for one goal. Returns whether
 /// anything changed.
-pub fn choose_override(
+pub(crate) fn choose_override(
     p: &mut dyn Prompter,
     bank: &Bank,
     session: &mut Session,

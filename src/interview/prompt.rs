@@ -1,8 +1,8 @@
 //! The small interface between the interview and whoever answers it: a
 //! terminal with dialoguer, a plain line-by-line terminal, or a test script.
 
-use crate::error::Result;
-use crate::ui::Ui;
+use crate::base::error::Result;
+use crate::base::ui::Ui;
 
 /// What the user did at a prompt.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,7 +39,7 @@ pub struct Prompt {
     pub has_help: bool,
 }
 
-/// Talks to the user. Every method returns [`crate::error::Error::Interrupted`]
+/// Talks to the user. Every method returns [`crate::base::error::Error::Interrupted`]
 /// when the user stops (Ctrl-C, end of input).
 pub trait Prompter {
     /// Shows a block of text (an introduction, a help text, a message).

@@ -9,14 +9,15 @@
 
 use std::fmt::Write as _;
 
-use super::{Renderer, Style, dutch_date, text::TextRenderer};
-use crate::card::{Card, CardQuestion};
-use crate::compare::Comparison;
-use crate::continuum::ContinuumView;
-use crate::examples::ExampleList;
-use crate::overview::Overview;
-use crate::report::{ActionView, OverrideView, ReasonView, Report, StepRef};
-use crate::ui::{Ui, fill};
+use super::{Renderer, Style, text::TextRenderer};
+use crate::base::plain_text::dutch_date;
+use crate::base::ui::{Ui, fill};
+use crate::views::card::{Card, CardQuestion};
+use crate::views::compare::Comparison;
+use crate::views::continuum::ContinuumView;
+use crate::views::examples::ExampleList;
+use crate::views::overview::Overview;
+use crate::views::report::{ActionView, OverrideView, ReasonView, Report, StepRef};
 
 pub struct HtmlRenderer {
     pub ui: &'static Ui,

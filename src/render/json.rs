@@ -3,12 +3,12 @@
 use serde::Serialize;
 
 use super::Renderer;
-use crate::card::Card;
-use crate::compare::Comparison;
-use crate::continuum::ContinuumView;
-use crate::examples::ExampleList;
-use crate::overview::Overview;
-use crate::report::Report;
+use crate::views::card::Card;
+use crate::views::compare::Comparison;
+use crate::views::continuum::ContinuumView;
+use crate::views::examples::ExampleList;
+use crate::views::overview::Overview;
+use crate::views::report::Report;
 
 pub struct JsonRenderer;
 

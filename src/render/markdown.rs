@@ -1,14 +1,15 @@
 //! Markdown, for wikis, e-mail and documents that render it. Text from files
 //! is escaped so that it cannot break a table or turn into markup.
 
-use super::{Renderer, dutch_date};
-use crate::card::Card;
-use crate::compare::Comparison;
-use crate::continuum::ContinuumView;
-use crate::examples::ExampleList;
-use crate::overview::Overview;
-use crate::report::{ActionView, Report};
-use crate::ui::{Ui, fill};
+use super::Renderer;
+use crate::base::plain_text::dutch_date;
+use crate::base::ui::{Ui, fill};
+use crate::views::card::Card;
+use crate::views::compare::Comparison;
+use crate::views::continuum::ContinuumView;
+use crate::views::examples::ExampleList;
+use crate::views::overview::Overview;
+use crate::views::report::{ActionView, Report};
 
 pub struct MarkdownRenderer {
     pub ui: &'static Ui,
@@ -389,7 +390,7 @@ impl Renderer for MarkdownRenderer {
         ));
         out.push(String::new());
         out.push(ui.card_think.to_owned());
-        let item = |q: &crate::card::CardQuestion| {
+        let item = |q: &crate::views::card::CardQuestion| {
             let mark = if q.fase == "verdieping" { " (+)" } else { "" };
             format!("- [ ] {}{mark}", esc(&q.kort))
         };
@@ -618,13 +619,14 @@ impl Renderer for MarkdownRenderer {
             out.push(fill(ui.ov_failed, &[("n", &o.niet_gelezen.to_string())]));
         }
         out.push(format!("\n*{}*", ui.ov_anonymous));
-        let table = |out: &mut Vec<String>, title: &str, counts: &[crate::overview::StepCount]| {
-            out.push(format!("\n## {title}\n"));
-            out.push(format!("| {} | # |\n|---|---|", ui.step));
-            for c in counts {
-                out.push(format!("| {} | {} |", esc(&c.naam), c.aantal));
-            }
-        };
+        let table =
+            |out: &mut Vec<String>, title: &str, counts: &[crate::views::overview::StepCount]| {
+                out.push(format!("\n## {title}\n"));
+                out.push(format!("| {} | # |\n|---|---|", ui.step));
+                for c in counts {
+                    out.push(format!("| {} | {} |", esc(&c.naam), c.aantal));
+                }
+            };
         table(&mut out, ui.ov_steps, &o.stappen);
         out.push(format!("\n## {}\n", ui.ov_per_moment));
         for m in &o.per_moment {

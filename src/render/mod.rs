@@ -1,19 +1,20 @@
 //! Output formats. One renderer per format behind one small trait, in the
 //! way hyperfine's `export/` does it: the views ([`Report`], [`Card`], ...)
-//! hold the words, a renderer only arranges them.
+//! hold the words, a renderer only arranges them. Renderers import the
+//! views; a view never imports a renderer.
 
 mod html;
 mod json;
 mod markdown;
 mod text;
 
-use crate::card::Card;
-use crate::compare::Comparison;
-use crate::continuum::ContinuumView;
-use crate::examples::ExampleList;
-use crate::overview::Overview;
-use crate::report::Report;
-use crate::text::Lang;
+use crate::base::text::Lang;
+use crate::views::card::Card;
+use crate::views::compare::Comparison;
+use crate::views::continuum::ContinuumView;
+use crate::views::examples::ExampleList;
+use crate::views::overview::Overview;
+use crate::views::report::Report;
 
 /// The formats of `--format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -71,7 +72,7 @@ pub trait Renderer {
 
 /// The renderer for a format.
 pub fn renderer(format: Format, style: Style, lang: Lang) -> Box<dyn Renderer> {
-    let ui = crate::ui::ui(lang);
+    let ui = crate::base::ui::ui(lang);
     match format {
         Format::Text => Box::new(text::TextRenderer::with(style, ui)),
         Format::Markdown => Box::new(markdown::MarkdownRenderer {
@@ -87,44 +88,12 @@ pub fn renderer(format: Format, style: Style, lang: Lang) -> Box<dyn Renderer> {
 
 /// One presenter slide as text, for a screen: short lines, a clear heading,
 /// the continuum drawn vertically, and where we are.
-pub fn slide_text(
-    slide: &crate::presenter::Slide,
+pub(crate) fn slide_text(
+    slide: &crate::views::slides::Slide,
     style: Style,
     lang: Lang,
     n: usize,
     total: usize,
 ) -> String {
-    text::slide(slide, style, crate::ui::ui(lang), n, total)
-}
-
-/// Wraps text to `width` columns with the given indents. Words are never
-/// split at hyphens: file names, dates and compound words stay whole.
-pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let opts = textwrap::Options::new(width)
-        .initial_indent(first)
-        .subsequent_indent(rest)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        // Greedy wrapping, as terminals and editors do: the optimal-fit
-        // algorithm cost a tenth of the start-up time of `voorwie kaart`.
-        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    textwrap::fill(text, opts)
-}
-
-/// Formats an ISO date (YYYY-MM-DD) the Dutch way (DD-MM-YYYY); anything
-/// else is shown as it is.
-pub(crate) fn dutch_date(iso: &str) -> String {
-    let parts: Vec<&str> = iso.get(..10).unwrap_or(iso).split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => format!("{d}-{m}-{y}"),
-        _ => iso.to_owned(),
-    }
-}
-
-/// "+2" / "-1" for points.
-pub fn signed(points: i32) -> String {
-    if points > 0 {
-        format!("+{points}")
-    } else {
-        points.to_string()
-    }
+    text::slide(slide, style, crate::base::ui::ui(lang), n, total)
 }

@@ -8,14 +8,15 @@
 use comfy_table::{Cell, ContentArrangement, Table, presets};
 use console::Style as Paint;
 
-use super::{Renderer, Style, dutch_date};
-use crate::card::Card;
-use crate::compare::Comparison;
-use crate::continuum::ContinuumView;
-use crate::examples::ExampleList;
-use crate::overview::Overview;
-use crate::report::{ActionView, AdviceView, GoalView, NowView, ReasonView, Report};
-use crate::ui::{Ui, fill};
+use super::{Renderer, Style};
+use crate::base::plain_text::{dutch_date, wrap};
+use crate::base::ui::{Ui, fill};
+use crate::views::card::Card;
+use crate::views::compare::Comparison;
+use crate::views::continuum::ContinuumView;
+use crate::views::examples::ExampleList;
+use crate::views::overview::Overview;
+use crate::views::report::{ActionView, AdviceView, GoalView, NowView, ReasonView, Report};
 
 pub struct TextRenderer {
     style: Style,
@@ -42,7 +43,7 @@ impl TextRenderer {
     }
 
     fn wrap(&self, text: &str, first: &str, rest: &str) -> String {
-        super::wrap(text, self.style.width, first, rest)
+        wrap(text, self.style.width, first, rest)
     }
 
     fn heading(&self, out: &mut String, title: &str) {
@@ -534,7 +535,7 @@ impl Renderer for TextRenderer {
         out.push('\n');
         out.push_str(&self.wrap(ui.card_think, "  ", "  "));
         out.push('\n');
-        let check = |q: &crate::card::CardQuestion| {
+        let check = |q: &crate::views::card::CardQuestion| {
             let mark = if q.fase == "verdieping" { "+" } else { " " };
             format!("[{mark}] {}", q.kort)
         };
@@ -858,26 +859,27 @@ impl Renderer for TextRenderer {
             out.push('\n');
             self.paragraph(&mut out, ui.ov_none);
         } else {
-            let bars = |out: &mut String, counts: &[crate::overview::StepCount], total: usize| {
-                let width = counts
-                    .iter()
-                    .map(|c| console::measure_text_width(&c.naam))
-                    .max()
-                    .unwrap_or(10);
-                let bar_room = self.style.width.saturating_sub(width + 20).max(10);
-                let block = if self.style.unicode { "█" } else { "#" };
-                for c in counts {
-                    let pct = (c.aantal * 100 + total / 2) / total.max(1);
-                    let len = c.aantal * bar_room / total.max(1);
-                    out.push_str(&format!(
-                        "  {:<width$} {:>6} {:>4}%  {}\n",
-                        c.naam,
-                        c.aantal,
-                        pct,
-                        block.repeat(len)
-                    ));
-                }
-            };
+            let bars =
+                |out: &mut String, counts: &[crate::views::overview::StepCount], total: usize| {
+                    let width = counts
+                        .iter()
+                        .map(|c| console::measure_text_width(&c.naam))
+                        .max()
+                        .unwrap_or(10);
+                    let bar_room = self.style.width.saturating_sub(width + 20).max(10);
+                    let block = if self.style.unicode { "█" } else { "#" };
+                    for c in counts {
+                        let pct = (c.aantal * 100 + total / 2) / total.max(1);
+                        let len = c.aantal * bar_room / total.max(1);
+                        out.push_str(&format!(
+                            "  {:<width$} {:>6} {:>4}%  {}\n",
+                            c.naam,
+                            c.aantal,
+                            pct,
+                            block.repeat(len)
+                        ));
+                    }
+                };
             self.heading(&mut out, ui.ov_steps);
             bars(&mut out, &o.stappen, o.sessies);
             self.heading(&mut out, ui.ov_per_moment);
@@ -1005,15 +1007,15 @@ fn short_step(name: &str) -> String {
     }
 }
 
-/// A presenter slide (see [`crate::presenter`]).
+/// A presenter slide (see [`crate::views::slides`]).
 pub fn slide(
-    s: &crate::presenter::Slide,
+    s: &crate::views::slides::Slide,
     style: Style,
     ui: &'static Ui,
     n: usize,
     total: usize,
 ) -> String {
-    use crate::presenter::Line;
+    use crate::views::slides::Line;
     // Short lines read better from the back of a room.
     let width = style.width.min(72);
     let r = TextRenderer::with(Style { width, ..style }, ui);
@@ -1030,7 +1032,7 @@ pub fn slide(
             .to_string(),
     );
     out.push_str("\n\n");
-    let heading = super::wrap(&s.heading, width, "", "");
+    let heading = wrap(&s.heading, width, "", "");
     out.push_str(&r.paint().bold().apply_to(&heading).to_string());
     out.push('\n');
     let rule = if style.unicode { "═" } else { "=" };
@@ -1054,12 +1056,12 @@ pub fn slide(
     for line in &s.lines {
         match line {
             Line::Text(t) => {
-                out.push_str(&super::wrap(t, width, "", ""));
+                out.push_str(&wrap(t, width, "", ""));
                 out.push('\n');
             }
             Line::Field(label, value) => {
                 let first = format!("{:<label_width$}", format!("{label}: "));
-                let wrapped = super::wrap(value, width, &first, &" ".repeat(label_width));
+                let wrapped = wrap(value, width, &first, &" ".repeat(label_width));
                 // Emphasise the label only.
                 let styled =
                     wrapped.replacen(&first, &r.paint().bold().apply_to(&first).to_string(), 1);
@@ -1067,7 +1069,7 @@ pub fn slide(
                 out.push('\n');
             }
             Line::Bullet(t) => {
-                out.push_str(&super::wrap(t, width, "- ", "  "));
+                out.push_str(&wrap(t, width, "- ", "  "));
                 out.push('\n');
             }
             Line::Continuum(steps) => {

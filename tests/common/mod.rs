@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 use voorwie::bank::Bank;
-use voorwie::load;
+use voorwie::bank::load;
 
 /// `n` cases, or `PROPTEST_CASES` when set (for longer runs).
 pub fn cases(n: u32) -> ProptestConfig {

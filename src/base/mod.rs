@@ -1,0 +1,25 @@
+//! The ground floor: what every other part of voorwie stands on, and what
+//! knows nothing of the question bank.
+//!
+//! Places in files ([`located`]) and the problems found there
+//! ([`problem`]), texts in one or two languages ([`text`]), making file
+//! contents safe to print ([`sanitize`]), the words of the interface itself
+//! ([`ui`]), the local time (`clock`), wrapping, signed points and Dutch
+//! dates (`plain_text`), the library's error type ([`error`]), reading files
+//! and parsing YAML within limits (`yaml`) and writing results
+//! ([`output`]).
+//!
+//! Nothing here imports from another part of the crate: the bank, the
+//! session, the advice, the views, the renderers, the interview and the app
+//! all build on this layer, never the other way round.
+
+pub(crate) mod clock;
+pub mod error;
+pub mod located;
+pub mod output;
+pub(crate) mod plain_text;
+pub mod problem;
+pub mod sanitize;
+pub mod text;
+pub mod ui;
+pub(crate) mod yaml;

@@ -1,0 +1,285 @@
+//! The slides of presenter mode for a practice case: `voorwie voorbeeld
+//! NAAM --stapsgewijs`.
+//!
+//! A trainer projects the terminal for a room. [`slides`] turns a case into
+//! slides: the case text; then every answered question in the order of the
+//! session, with the case's answer, a one-line why (the case's `toelichting`,
+//! or the anchor of the chosen option) and what the answer does to the
+//! suggestion; last the continuum and the result. Slides are plain data: the
+//! text renderer draws one, and the app shows them one at a time.
+
+use crate::bank::{Bank, Kind, Question, tier_weight};
+use crate::base::sanitize;
+use crate::base::text::Lang;
+use crate::base::ui::{Ui, fill, ui};
+use crate::session::Session;
+use crate::session::condition;
+use crate::session::responses::{Response, Responses};
+use crate::views::report::{Report, StepRef};
+
+/// One screen of the presentation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Slide {
+    /// Small line above: where in the session we are.
+    pub context: String,
+    pub heading: String,
+    pub lines: Vec<Line>,
+}
+
+/// A line of a slide, with its role (for layout).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Line {
+    Text(String),
+    /// "Label: value", the label emphasised.
+    Field(String, String),
+    Bullet(String),
+    /// The continuum with marks, drawn by the renderer.
+    Continuum(Vec<(StepRef, Vec<String>)>),
+    Blank,
+}
+
+/// The slides for a case.
+pub fn slides(
+    bank: &Bank,
+    name: &str,
+    session: &Session,
+    responses: &Responses,
+    report: &Report,
+    lang: Lang,
+) -> Vec<Slide> {
+    let u = ui(lang);
+    let mut out = Vec::new();
+
+    // 1. The case.
+    let mut lines = Vec::new();
+    if let Some(m) = &report.moment {
+        lines.push(Line::Field(u.moment.to_owned(), m.naam.clone()));
+        lines.push(Line::Blank);
+    }
+    for para in report.casus.as_deref().unwrap_or("").trim().split("\n\n") {
+        lines.push(Line::Text(
+            para.split_whitespace().collect::<Vec<_>>().join(" "),
+        ));
+        lines.push(Line::Blank);
+    }
+    out.push(Slide {
+        context: fill(u.pr_case_context, &[("name", name)]),
+        heading: u.case_heading.to_owned(),
+        lines,
+    });
+
+    // 2. The start question, the goals and the questions, in session order.
+    let start = &bank.start_question;
+    if let Some(s) = question_slide(bank, u, lang, session, responses, start, None, u.iv_start) {
+        out.push(s);
+    }
+    if !report.doelen.is_empty() {
+        let mut lines = vec![Line::Text(u.pr_goals_intro.to_owned()), Line::Blank];
+        lines.push(Line::Field(
+            u.pr_order_family.to_owned(),
+            report.volgorde.gezin.join(" → "),
+        ));
+        lines.push(Line::Field(
+            u.pr_order_care.to_owned(),
+            report.volgorde.hulpverlening.join(" → "),
+        ));
+        if report.volgorde.verschilt {
+            lines.push(Line::Blank);
+            lines.push(Line::Text(u.orders_differ.to_owned()));
+        }
+        out.push(Slide {
+            context: u.goals.to_owned(),
+            heading: u.pr_goals_heading.to_owned(),
+            lines,
+        });
+    }
+    for &g in &responses.order(bank, "gezin") {
+        let label = sanitize::line(&responses.goals[g].label);
+        for q in bank.questions.iter().filter(|q| q.per_goal) {
+            let context = fill(u.pr_goal_context, &[("goal", &label)]);
+            if let Some(s) = question_slide(bank, u, lang, session, responses, q, Some(g), &context)
+            {
+                out.push(s);
+            }
+        }
+    }
+    for level in &bank.levels {
+        let name = sanitize::line(level.name.get(lang));
+        for q in bank.questions.iter().filter(|q| {
+            !q.per_goal && q.kind.value != Kind::Order && q.level.value == level.id.value
+        }) {
+            if let Some(s) = question_slide(bank, u, lang, session, responses, q, None, &name) {
+                out.push(s);
+            }
+        }
+    }
+
+    // 3. The result.
+    let marks = |s: &StepRef| {
+        let mut m = Vec::new();
+        if report.huidig.as_ref().is_some_and(|h| h.index == s.index) {
+            m.push(u.bar_now.to_owned());
+        }
+        if report.advies.index == s.index {
+            m.push(u.bar_advice.to_owned());
+        }
+        if report.advies.nodig.index == s.index && report.advies.nodig.index != report.advies.index
+        {
+            m.push(u.bar_needed.to_owned());
+        }
+        m
+    };
+    let mut lines = vec![
+        Line::Continuum(
+            report
+                .continuum
+                .iter()
+                .map(|s| (s.clone(), marks(s)))
+                .collect(),
+        ),
+        Line::Blank,
+        Line::Field(u.suggestion.to_owned(), report.advies.naam.clone()),
+        Line::Field(u.direction.to_owned(), report.richting_naam.clone()),
+        Line::Text(report.richting_uitleg.clone()),
+        Line::Blank,
+    ];
+    for goal in &report.doelen {
+        lines.push(Line::Bullet(format!(
+            "{}: {} ({})",
+            goal.label,
+            goal.advies.naam,
+            goal.advies.vormen.first().map_or("", String::as_str)
+        )));
+    }
+    if let Some(k) = &report.kloof {
+        lines.push(Line::Blank);
+        lines.push(Line::Text(fill(
+            u.gap_line,
+            &[
+                ("need", &k.nodig.naam.to_lowercase()),
+                ("possible", &k.mogelijk.naam.to_lowercase()),
+            ],
+        )));
+    }
+    lines.push(Line::Blank);
+    lines.push(Line::Text(report.hoger_niet_beter.clone()));
+    out.push(Slide {
+        context: u.pr_result_context.to_owned(),
+        heading: u.case_advice.to_owned(),
+        lines,
+    });
+    out
+}
+
+/// A slide for one answered question; `None` when it was not answered or
+/// not asked.
+#[allow(clippy::too_many_arguments)]
+fn question_slide(
+    bank: &Bank,
+    u: &Ui,
+    lang: Lang,
+    session: &Session,
+    responses: &Responses,
+    q: &Question,
+    goal: Option<usize>,
+    context: &str,
+) -> Option<Slide> {
+    if !condition::shown(bank, q, responses, goal) {
+        return None;
+    }
+    let response = responses.get(&q.id.value, goal)?;
+    let answer = crate::views::report::answer_text(bank, responses, &q.id.value, goal, lang)?;
+    let mut lines = vec![Line::Field(u.pr_answer.to_owned(), answer), Line::Blank];
+
+    // Why: the case's own explanation, or what the chosen option means.
+    let explanations = match goal {
+        None => &session.explanations,
+        Some(g) => &session.goals.get(g)?.explanations,
+    };
+    let why = explanations
+        .get(q.id.value.as_str())
+        .map(|w| sanitize::line(w))
+        .or_else(|| match response {
+            Response::Option(i) => q.options[*i]
+                .anchor
+                .as_ref()
+                .map(|a| sanitize::line(a.get(lang))),
+            _ => None,
+        });
+    if let Some(why) = why {
+        lines.push(Line::Field(u.why.to_owned(), why));
+    }
+    if let Some(effect) = effect(bank, u, lang, q, response) {
+        lines.push(Line::Field(u.pr_effect.to_owned(), effect));
+    }
+    Some(Slide {
+        context: context.to_owned(),
+        heading: sanitize::line(q.text.get(lang)),
+        lines,
+    })
+}
+
+/// What an answer does to the suggestion, in one line.
+fn effect(bank: &Bank, u: &Ui, lang: Lang, q: &Question, response: &Response) -> Option<String> {
+    let step_name = |id: &str| {
+        bank.step_index(id)
+            .and_then(|i| bank.steps().get(i))
+            .map(|s| sanitize::line(s.name.get(lang)).to_lowercase())
+    };
+    match response {
+        Response::DontKnow => Some(u.pr_effect_unknown.to_owned()),
+        Response::Skipped => None,
+        Response::Option(i) => {
+            let o = &q.options[*i];
+            if let Some(base) = o.base.as_ref().and_then(|s| step_name(&s.value)) {
+                let (lo, hi) = match o.bounds.as_ref().map(|b| &b.value[..]) {
+                    Some([lo, hi]) => (
+                        step_name(&lo.value).unwrap_or_default(),
+                        step_name(&hi.value).unwrap_or_default(),
+                    ),
+                    _ => (String::new(), String::new()),
+                };
+                return Some(fill(
+                    u.pr_effect_base,
+                    &[("step", &base), ("lo", &lo), ("hi", &hi)],
+                ));
+            }
+            if let Some(step) = o.possible_up_to.as_ref().and_then(|s| step_name(&s.value)) {
+                return Some(fill(u.pr_effect_possible, &[("step", &step)]));
+            }
+            if let Some(step) = o.current.as_ref().and_then(|s| step_name(&s.value)) {
+                return Some(fill(u.pr_effect_current, &[("step", &step)]));
+            }
+            match o.weight() {
+                0 if q.is_organisational() => Some(u.pr_effect_possible_only.to_owned()),
+                0 => None,
+                w => Some(fill(
+                    u.pr_effect_points,
+                    &[("points", &crate::base::plain_text::signed(w))],
+                )),
+            }
+        }
+        Response::Options(chosen) => {
+            let count: u32 = chosen.iter().map(|i| q.options[*i].count_value()).sum();
+            let w: i32 = chosen.iter().map(|i| q.options[*i].weight()).sum::<i32>()
+                + tier_weight(&q.tiers, count);
+            if w != 0 {
+                return Some(fill(
+                    u.pr_effect_points,
+                    &[("points", &crate::base::plain_text::signed(w))],
+                ));
+            }
+            bank.scoring
+                .combinations
+                .iter()
+                .find(|c| c.multiply.iter().any(|m| m.value == q.id.value))
+                .map(|c| {
+                    fill(
+                        u.pr_effect_combination,
+                        &[("name", &sanitize::line(c.name.get(lang)).to_lowercase())],
+                    )
+                })
+        }
+        Response::Text(_) | Response::Order(_) => None,
+    }
+}
