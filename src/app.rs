@@ -192,7 +192,7 @@ fn color_wanted(config: &Config, terminal: bool) -> bool {
         ColorChoice::Auto => {
             terminal
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::env::var("TERM").is_ok_and(|t| t != "dumb")
+                && !crate::platform::terminal_is_dumb()
         }
     }
 }
@@ -211,7 +211,7 @@ fn style(config: &Config) -> Style {
     Style {
         width: usize::from(cols).clamp(30, 100),
         color: color_wanted(config, true),
-        unicode: !dumb,
+        unicode: !dumb && crate::platform::can_draw(),
         screen: true,
     }
 }
@@ -336,7 +336,11 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
         Ok(_) => Kept::Nothing,
         Err(_) => Kept::Failed,
     };
-    terminal::install_interrupt_handler(farewell(before_saving), farewell(Kept::Draft));
+    terminal::install_interrupt_handler(
+        farewell(before_saving),
+        farewell(Kept::Draft),
+        config.lang,
+    );
     let mut prompter = make_prompter(config);
     let p = prompter.as_mut();
 
@@ -548,7 +552,7 @@ fn bank_ref(bank: &Bank) -> BankRef {
 
 /// dialoguer on a terminal; numbered lines on a dumb one.
 fn make_prompter(config: &Config) -> Box<dyn Prompter> {
-    let dumb = std::env::var("TERM").map_or(true, |t| t.is_empty() || t == "dumb");
+    let dumb = crate::platform::terminal_is_dumb();
     let color = match config.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

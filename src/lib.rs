@@ -24,6 +24,7 @@ pub mod load;
 pub mod located;
 pub mod output;
 pub mod overview;
+pub mod platform;
 pub mod presenter;
 pub mod problem;
 pub mod render;

@@ -7,7 +7,6 @@
 //! informatie", "Vorige vraag" and "Overslaan" are items under every list.
 
 use std::io;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::time::Duration;
 
@@ -17,6 +16,7 @@ use dialoguer::{Input, MultiSelect, Select};
 
 use super::prompt::{Prompt, Prompter, Reply};
 use crate::error::{Error, Result};
+use crate::text::Lang;
 use crate::ui::{NL, Ui};
 
 /// Set by the signal handler; the interview stops at the next prompt.
@@ -26,9 +26,6 @@ static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 /// by itself), 2 the signal handler (it ends the process).
 static HANDLER_STATE: AtomicU8 = AtomicU8::new(0);
 
-/// The terminal mode from before the first prompt, to restore on exit.
-static SAVED_MODE: OnceLock<rustix::termios::Termios> = OnceLock::new();
-
 /// Installs a handler for Ctrl-C, SIGTERM and SIGHUP. A prompt that is
 /// waiting for a key returns an interruption and the session stops by
 /// itself. If it does not within a moment (the signal came while nothing was
@@ -36,11 +33,10 @@ static SAVED_MODE: OnceLock<rustix::termios::Termios> = OnceLock::new();
 /// prints `farewell` and ends the process. Safe to call more than once.
 ///
 /// Until [`mark_kept`] is called the handler says `farewell`; after it,
-/// `farewell_kept` (the draft on disk now holds the answers).
-pub fn install_interrupt_handler(farewell: String, farewell_kept: String) {
-    if let Ok(mode) = rustix::termios::tcgetattr(std::io::stdin()) {
-        let _ = SAVED_MODE.set(mode);
-    }
+/// `farewell_kept` (the draft on disk now holds the answers). In a window
+/// of its own (Windows, double-clicked) it waits for Enter in `lang` first.
+pub fn install_interrupt_handler(farewell: String, farewell_kept: String, lang: Lang) {
+    crate::platform::save_terminal_mode();
     let _ = ctrlc::set_handler(move || {
         INTERRUPTED.store(true, Ordering::SeqCst);
         std::thread::sleep(Duration::from_millis(400));
@@ -51,6 +47,8 @@ pub fn install_interrupt_handler(farewell: String, farewell_kept: String) {
             restore_terminal();
             let said = if kept() { &farewell_kept } else { &farewell };
             eprintln!("\n{said}");
+            crate::platform::pause_if_own_console(lang);
+            crate::platform::restore_console();
             std::process::exit(130);
         }
     });
@@ -82,13 +80,7 @@ pub fn take_over_interruption() -> bool {
 
 /// Puts the terminal back as it was: cooked mode, cursor visible.
 pub fn restore_terminal() {
-    if let Some(mode) = SAVED_MODE.get() {
-        let _ = rustix::termios::tcsetattr(
-            std::io::stdin(),
-            rustix::termios::OptionalActions::Now,
-            mode,
-        );
-    }
+    crate::platform::restore_terminal_mode();
     let _ = Term::stderr().show_cursor();
 }
 
@@ -191,7 +183,8 @@ impl TerminalPrompter {
 
     /// Repeats the chosen answer under the question.
     fn echo(&self, answer: &str) -> Result<()> {
-        let line = self.wrapped(answer, "✔ ", "  ");
+        let mark = format!("{} ", crate::platform::check_mark());
+        let line = self.wrapped(answer, &mark, "  ");
         self.print(&self.paint().green().apply_to(line).to_string())
     }
 
