@@ -336,11 +336,7 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
         Ok(_) => Kept::Nothing,
         Err(_) => Kept::Failed,
     };
-    terminal::install_interrupt_handler(
-        farewell(before_saving),
-        farewell(Kept::Draft),
-        config.lang,
-    );
+    terminal::install_interrupt_handler(farewell(before_saving), farewell(Kept::Draft));
     let mut prompter = make_prompter(config);
     let p = prompter.as_mut();
 

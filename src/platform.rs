@@ -49,6 +49,11 @@ pub(crate) fn pause_message(lang: Lang) -> &'static str {
 /// says so and waits for Enter, so that the result stays readable. Does
 /// nothing in a terminal, with redirected input, and on Unix.
 pub fn pause_if_own_console(lang: Lang) {
+    // Once: the Ctrl-C handler and the end of `main` may both get here.
+    static PAUSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if PAUSED.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        return;
+    }
     if should_pause(imp::console_process_count(), imp::stdin_is_console()) {
         eprint!("\n{} ", pause_message(lang));
         let mut line = String::new();

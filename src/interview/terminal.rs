@@ -16,7 +16,6 @@ use dialoguer::{Input, MultiSelect, Select};
 
 use super::prompt::{Prompt, Prompter, Reply};
 use crate::error::{Error, Result};
-use crate::text::Lang;
 use crate::ui::{NL, Ui};
 
 /// Set by the signal handler; the interview stops at the next prompt.
@@ -33,9 +32,14 @@ static HANDLER_STATE: AtomicU8 = AtomicU8::new(0);
 /// prints `farewell` and ends the process. Safe to call more than once.
 ///
 /// Until [`mark_kept`] is called the handler says `farewell`; after it,
-/// `farewell_kept` (the draft on disk now holds the answers). In a window
-/// of its own (Windows, double-clicked) it waits for Enter in `lang` first.
-pub fn install_interrupt_handler(farewell: String, farewell_kept: String, lang: Lang) {
+/// `farewell_kept` (the draft on disk now holds the answers).
+///
+/// The handler does not wait for Enter in a double-clicked window (see
+/// [`crate::platform::pause_if_own_console`]): on Windows a prompt that is
+/// reading keys does not return on Ctrl-C, and under Wine asking the console
+/// anything from the handler's thread then blocks. So Ctrl-C there closes
+/// the window; the draft is on disk already.
+pub fn install_interrupt_handler(farewell: String, farewell_kept: String) {
     crate::platform::save_terminal_mode();
     let _ = ctrlc::set_handler(move || {
         INTERRUPTED.store(true, Ordering::SeqCst);
@@ -47,7 +51,6 @@ pub fn install_interrupt_handler(farewell: String, farewell_kept: String, lang: 
             restore_terminal();
             let said = if kept() { &farewell_kept } else { &farewell };
             eprintln!("\n{said}");
-            crate::platform::pause_if_own_console(lang);
             crate::platform::restore_console();
             std::process::exit(130);
         }
