@@ -456,7 +456,17 @@ impl Cli {
     }
 
     /// What to do.
+    /// The language: `--taal`, or else the locale.
+    pub fn lang(&self) -> Lang {
+        match self.common.taal {
+            Some(TaalArg::Nl) => Lang::Nl,
+            Some(TaalArg::En) => Lang::En,
+            None => lang_from_env(),
+        }
+    }
+
     pub fn into_action(self) -> Action {
+        let lang = self.lang();
         let mut clipboard = self.start.klembord;
         let command = match self.command {
             None => self.start.into_command(),
@@ -511,11 +521,7 @@ impl Cli {
                 KleurArg::Altijd => ColorChoice::Always,
                 KleurArg::Nooit => ColorChoice::Never,
             },
-            lang: match self.common.taal {
-                Some(TaalArg::Nl) => Lang::Nl,
-                Some(TaalArg::En) => Lang::En,
-                None => lang_from_env(),
-            },
+            lang,
             quiet: self.common.quiet,
             long: self.common.uitgebreid,
             clipboard,
@@ -526,7 +532,7 @@ impl Cli {
 /// The language from the locale, as POSIX orders it: `LC_ALL`, then
 /// `LC_MESSAGES`, then `LANG`. English only when it says English; Dutch
 /// for everything else (including `C` and `POSIX`).
-fn lang_from_env() -> Lang {
+pub(crate) fn lang_from_env() -> Lang {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|k| std::env::var(k).ok())

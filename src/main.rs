@@ -10,6 +10,18 @@ use clap::Parser;
 use voorwie::base::error::Error;
 
 fn main() -> ExitCode {
+    // Windows: a UTF-8 console; a double-clicked window waits for Enter.
+    voorwie::base::platform::prepare_console();
+    let mut lang = None;
+    let code = run_main(&mut lang);
+    voorwie::base::platform::pause_if_own_console(lang.unwrap_or_else(cli::lang_from_env));
+    voorwie::base::platform::restore_console();
+    code
+}
+
+/// Everything `main` does between preparing the console and pausing;
+/// sets `lang` once the command line is read.
+fn run_main(lang: &mut Option<voorwie::base::text::Lang>) -> ExitCode {
     if std::env::args_os()
         .nth(1)
         .is_some_and(|a| a == voorwie::app::clipboard::HELPER_ARG)
@@ -38,6 +50,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
     };
+    *lang = Some(cli.lang());
     if let Some(message) = cli.misplaced_option(&args) {
         eprintln!("{message}");
         return ExitCode::from(2);

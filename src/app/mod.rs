@@ -210,7 +210,7 @@ fn color_wanted(config: &Config, terminal: bool) -> bool {
         ColorChoice::Auto => {
             terminal
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::env::var("TERM").is_ok_and(|t| t != "dumb")
+                && !crate::base::platform::terminal_is_dumb()
         }
     }
 }
@@ -230,7 +230,7 @@ fn style(config: &Config) -> Style {
     Style {
         width: usize::from(cols).clamp(30, 100),
         color: color_wanted(config, true),
-        unicode: !dumb,
+        unicode: !dumb && crate::base::platform::can_draw(),
         screen: true,
         long: config.long,
     }
@@ -538,7 +538,7 @@ fn bank_ref(bank: &Bank) -> BankRef {
 
 /// dialoguer on a terminal; numbered lines on a dumb one.
 fn make_prompter(config: &Config) -> Box<dyn Prompter> {
-    let dumb = std::env::var("TERM").map_or(true, |t| t.is_empty() || t == "dumb");
+    let dumb = crate::base::platform::terminal_is_dumb();
     let color = match config.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

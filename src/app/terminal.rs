@@ -7,7 +7,6 @@
 //! informatie", "Vorige vraag" and "Overslaan" are items under every list.
 
 use std::io;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::time::Duration;
 
@@ -26,9 +25,6 @@ static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 /// by itself), 2 the signal handler (it ends the process).
 static HANDLER_STATE: AtomicU8 = AtomicU8::new(0);
 
-/// The terminal mode from before the first prompt, to restore on exit.
-static SAVED_MODE: OnceLock<rustix::termios::Termios> = OnceLock::new();
-
 /// Installs a handler for Ctrl-C, SIGTERM and SIGHUP. A prompt that is
 /// waiting for a key returns an interruption and the session stops by
 /// itself. If it does not within a moment (the signal came while nothing was
@@ -37,10 +33,14 @@ static SAVED_MODE: OnceLock<rustix::termios::Termios> = OnceLock::new();
 ///
 /// Until [`mark_kept`] is called the handler says `farewell`; after it,
 /// `farewell_kept` (the draft on disk now holds the answers).
+///
+/// The handler does not wait for Enter in a double-clicked window (see
+/// [`crate::base::platform::pause_if_own_console`]): on Windows a prompt that is
+/// reading keys does not return on Ctrl-C, and under Wine asking the console
+/// anything from the handler's thread then blocks. So Ctrl-C there closes
+/// the window; the draft is on disk already.
 pub fn install_interrupt_handler(farewell: String, farewell_kept: String) {
-    if let Ok(mode) = rustix::termios::tcgetattr(std::io::stdin()) {
-        let _ = SAVED_MODE.set(mode);
-    }
+    crate::base::platform::save_terminal_mode();
     let _ = ctrlc::set_handler(move || {
         INTERRUPTED.store(true, Ordering::SeqCst);
         std::thread::sleep(Duration::from_millis(400));
@@ -51,6 +51,7 @@ pub fn install_interrupt_handler(farewell: String, farewell_kept: String) {
             restore_terminal();
             let said = if kept() { &farewell_kept } else { &farewell };
             eprintln!("\n{said}");
+            crate::base::platform::restore_console();
             std::process::exit(130);
         }
     });
@@ -82,13 +83,7 @@ pub fn take_over_interruption() -> bool {
 
 /// Puts the terminal back as it was: cooked mode, cursor visible.
 pub fn restore_terminal() {
-    if let Some(mode) = SAVED_MODE.get() {
-        let _ = rustix::termios::tcsetattr(
-            std::io::stdin(),
-            rustix::termios::OptionalActions::Now,
-            mode,
-        );
-    }
+    crate::base::platform::restore_terminal_mode();
     let _ = Term::stderr().show_cursor();
 }
 
@@ -191,7 +186,8 @@ impl TerminalPrompter {
 
     /// Repeats the chosen answer under the question.
     fn echo(&self, answer: &str) -> Result<()> {
-        let line = self.wrapped(answer, "✔ ", "  ");
+        let mark = format!("{} ", crate::base::platform::check_mark());
+        let line = self.wrapped(answer, &mark, "  ");
         self.print(&self.paint().green().apply_to(line).to_string())
     }
 

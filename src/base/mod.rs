@@ -18,6 +18,7 @@ pub mod error;
 pub mod located;
 pub mod output;
 pub(crate) mod plain_text;
+pub mod platform;
 pub mod problem;
 pub mod sanitize;
 pub mod text;

@@ -1,7 +1,8 @@
 //! Writing results: to stdout, or atomically to an owner-only file.
 //!
 //! Exports hold case information, so files are created with mode 0600 (via
-//! `tempfile`) and only appear under their name once complete (write to a
+//! `tempfile`; on Windows with an owner-only access list, see
+//! [`crate::base::platform::restrict_to_owner`]) and only appear under their name once complete (write to a
 //! temporary file in the same directory, then rename). An existing file is
 //! never replaced unless the user said `--force`. A closed pipe on stdout
 //! (`voorwie kaart | head`) is not an error.
@@ -59,6 +60,11 @@ impl Sink {
         let tmp = tempfile::Builder::new()
             .prefix(".voorwie-")
             .tempfile_in(dir)
+            .map_err(|cause| Error::Write {
+                file: name.clone(),
+                cause,
+            })?;
+        crate::base::platform::restrict_to_owner(tmp.path(), false)
             .map_err(|cause| Error::Write { file: name, cause })?;
         Ok(Sink::File {
             path: path.to_path_buf(),
@@ -130,6 +136,7 @@ pub(crate) fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         .prefix(".voorwie-")
         .tempfile_in(dir)
         .map_err(err)?;
+    crate::base::platform::restrict_to_owner(tmp.path(), false).map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
     let persisted = if force {

@@ -8,7 +8,8 @@
 //! saved or explicitly discarded.
 //!
 //! The directory is `concepten/` in the data directory of `directories`
-//! (on Linux `~/.local/share/voorwie/concepten`), or `$VOORWIE_DATA_DIR/concepten`
+//! (on Linux `~/.local/share/voorwie/concepten`, on Windows
+//! `%APPDATA%\voorwie\data\concepten`), or `$VOORWIE_DATA_DIR/concepten`
 //! when that variable is set (tests use it).
 
 use std::fs;
@@ -204,6 +205,7 @@ impl Drafts {
             use std::os::unix::fs::PermissionsExt;
             fs::set_permissions(&self.dir, fs::Permissions::from_mode(0o700)).map_err(err)?;
         }
+        crate::base::platform::restrict_to_owner(&self.dir, true).map_err(err)?;
         Ok(())
     }
 }
