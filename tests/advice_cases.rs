@@ -84,6 +84,8 @@ struct Case {
     kloof_niveaus: Option<Vec<String>>,
     afschalen: Option<ScaleDown>,
     #[serde(default)]
+    vormen: Vec<String>,
+    #[serde(default)]
     vormen_niet: Vec<String>,
     verschil_minstens: Option<usize>,
     niet_lichter_dan: Option<String>,
@@ -324,14 +326,20 @@ fn the_advice_cases_give_what_the_sources_argue() {
                 }
             }
         }
-        for form in &case.vormen_niet {
-            let shown = r
-                .advies
+        let shown = |form: &str| {
+            r.advies
                 .vormen
                 .iter()
                 .chain(r.doelen.iter().flat_map(|g| &g.advies.vormen))
-                .any(|v| v.contains(form.as_str()));
-            if shown {
+                .any(|v| v.contains(form))
+        };
+        for form in &case.vormen {
+            if !shown(form) {
+                c.fail(format!("vorm '{form}' ontbreekt"));
+            }
+        }
+        for form in &case.vormen_niet {
+            if shown(form) {
                 c.fail(format!("vorm '{form}' past niet bij deze casus"));
             }
         }

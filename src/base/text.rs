@@ -40,7 +40,7 @@ impl Text {
     }
 
     /// The text in `lang`, falling back to Dutch when there is no translation.
-    pub(crate) fn get(&self, lang: Lang) -> &str {
+    pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Nl => &self.nl,
             Lang::En => self.en.as_deref().unwrap_or(&self.nl),

@@ -557,7 +557,7 @@ pub(crate) const EN: Ui = Ui {
     step_of: "step {n} of 5",
     needed: "Needed",
     first: "First",
-    first_then: "first {first}, then {need} if still needed",
+    first_then: "{first} first, then {need} if still needed",
     current: "Now",
     direction: "Direction",
     certainty: "Certainty",

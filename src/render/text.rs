@@ -490,7 +490,18 @@ impl Renderer for TextRenderer {
             }
         }
         if self.style.long {
-            if !r.redenen.is_empty() && !r.doelen.is_empty() {
+            // The case follows its decisive goal, whose reasons are printed
+            // with that goal above: only what the case adds gets a section.
+            let driving = r
+                .bepalend_doel
+                .as_ref()
+                .and_then(|label| r.doelen.iter().find(|g| &g.label == label));
+            let extra: Vec<&ReasonView> = r
+                .redenen
+                .iter()
+                .filter(|x| driving.is_none_or(|g| !g.redenen.iter().any(|y| y.tekst == x.tekst)))
+                .collect();
+            if !extra.is_empty() && !r.doelen.is_empty() {
                 self.heading(
                     &mut out,
                     &r.bepalend_doel.as_ref().map_or_else(
@@ -498,7 +509,7 @@ impl Renderer for TextRenderer {
                         |g| fill(ui.reasons_driven_by, &[("goal", g)]),
                     ),
                 );
-                for reason in &r.redenen {
+                for reason in extra {
                     self.bullet(&mut out, &reason.tekst, 0);
                 }
             }

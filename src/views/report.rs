@@ -1070,10 +1070,33 @@ impl Words<'_> {
         v
     }
 
+    /// "Find out how they work together now" says what the "ga na" of the
+    /// question about the current collaboration says, with why: when both
+    /// would appear, only the first does.
+    fn said_by_find_out_now(&self, a: &Action, outcome: &Outcome) -> bool {
+        let Action::FindOut { question } = a else {
+            return false;
+        };
+        let is_now_question = self
+            .bank
+            .question(question)
+            .is_some_and(|q| q.options.iter().any(|o| o.current.is_some()));
+        is_now_question
+            && outcome
+                .actions
+                .iter()
+                .chain(outcome.goals.iter().flat_map(|g| &g.actions))
+                .any(|x| *x == Action::FindOutNow)
+    }
+
     fn goal_actions(&self, go: &GoalOutcome, label: &str, outcome: &Outcome) -> Vec<ActionView> {
         let goals = [label.to_owned()];
         let mut out = Vec::new();
-        for a in &go.actions {
+        for a in go
+            .actions
+            .iter()
+            .filter(|a| !self.said_by_find_out_now(a, outcome))
+        {
             if let Some(v) = self.action_for(a, &goals, outcome.considered) {
                 merge_action(&mut out, v);
             }
@@ -1128,7 +1151,9 @@ impl Words<'_> {
             for a in &outcome.goals[g].actions {
                 // One line for "how do they work together now" when the case
                 // does not know either.
-                if case_finds_now && *a == Action::FindOutNow {
+                if (case_finds_now && *a == Action::FindOutNow)
+                    || self.said_by_find_out_now(a, outcome)
+                {
                     continue;
                 }
                 match grouped.iter_mut().find(|(x, _)| *x == a) {
@@ -1146,13 +1171,38 @@ impl Words<'_> {
                 _ => None,
             })
             .collect();
+        // Parties that are needed but not involved: one point for all goals,
+        // naming every such party once, with its goals when not all goals
+        // need it.
+        let mut missing: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut missing_goals: Vec<String> = Vec::new();
+        grouped.retain(|(a, goals)| {
+            let Action::Missing { parties } = a else {
+                return true;
+            };
+            for &p in parties {
+                match missing.iter_mut().find(|(x, _)| *x == p) {
+                    Some((_, g)) => g.extend(goals.iter().cloned()),
+                    None => missing.push((p, goals.clone())),
+                }
+            }
+            missing_goals.extend(goals.iter().cloned());
+            false
+        });
+        missing.sort_by_key(|(p, _)| *p);
         let mut out = Vec::new();
         for (a, goals) in grouped {
             if let Some(v) = self.action_for(a, &goals, outcome.considered) {
                 merge_action(&mut out, v);
             }
         }
+        if let Some(v) = self.missing_parties(&missing, missing_goals) {
+            merge_action(&mut out, v);
+        }
         for a in &outcome.actions {
+            if self.said_by_find_out_now(a, outcome) {
+                continue;
+            }
             // A case rule that says what a goal's rule already says
             // (eerst afstemmen) is not repeated in other words.
             if let Action::Rule { rule } = a {
@@ -1181,6 +1231,54 @@ impl Words<'_> {
         }
         sort_actions(&mut out);
         out
+    }
+
+    /// One action point for the parties needed but not involved, over all
+    /// goals: "Nodig voor 'A' en 'B', maar nog niet betrokken: UWV (voor
+    /// 'B'), Schuldhulpverlening."
+    fn missing_parties(
+        &self,
+        parties: &[(usize, Vec<String>)],
+        goals: Vec<String>,
+    ) -> Option<ActionView> {
+        if parties.is_empty() {
+            return None;
+        }
+        let m = self.bank.scoring.missing.as_ref()?;
+        let q = self.bank.question(&m.needed.value)?;
+        let goals = dedup(goals.into_iter());
+        let list: Vec<String> = parties
+            .iter()
+            .filter_map(|(i, for_goals)| {
+                let label = q.options.get(*i)?.label_in(self.lang);
+                let for_goals = dedup(for_goals.iter().cloned());
+                Some(if for_goals.len() == goals.len() {
+                    label
+                } else {
+                    format!(
+                        "{label} ({})",
+                        fill(
+                            self.ui.for_goals,
+                            &[("goals", &quoted_list(&for_goals, self.ui.and))]
+                        )
+                        .trim()
+                    )
+                })
+            })
+            .collect();
+        Some(ActionView {
+            tekst: sanitize::line(&fill(
+                m.action.get(self.lang),
+                &[
+                    ("doel", &quoted_list(&goals, self.ui.and)),
+                    ("lijst", &list.join(", ")),
+                ],
+            )),
+            soort: "ontbrekend".into(),
+            groep: "doen".into(),
+            vraag: Some(m.needed.value.clone()),
+            doelen: goals,
+        })
     }
 
     fn rule_direction(&self, rule: &str) -> Option<Direction> {
