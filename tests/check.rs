@@ -123,7 +123,7 @@ fn scales_need_anchors_and_options_need_labels() {
     assert!(line.contains("wat is zwaar?"), "{line}");
 
     let p = broken(&[(
-        "      - id: wijkteam\n        groep: basis\n        label:\n          nl: Wijkteam of sociaal team\n          en: Wijkteam or social team (neighbourhood social team)\n",
+        "      - id: wijkteam\n        groep: basis\n        label:\n          nl: Wijkteam of sociaal team\n          en: Wijkteam (neighbourhood social team)\n",
         "      - id: wijkteam\n        groep: basis\n",
     )]);
     error_with(&p, "optie 'wijkteam' heeft geen label");

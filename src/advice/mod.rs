@@ -924,9 +924,12 @@ fn goal_outcome(
     if too_few {
         signals.push("te_weinig".to_owned());
     }
+    // A direction the bank gives an action (opschalen, afschalen, passend,
+    // lichter dan overwogen); eerst afstemmen and the team's alignment get
+    // theirs from their rule, onbekend from "find out how they work now".
     if matches!(
         direction,
-        Direction::Down | Direction::LighterThanConsidered
+        Direction::Up | Direction::Down | Direction::Fits | Direction::LighterThanConsidered
     ) && bank
         .direction(direction.id())
         .is_some_and(|d| d.action.is_some())

@@ -1142,6 +1142,15 @@ impl<'a> Checker<'a> {
                     Some(_) => {}
                 }
             }
+            for qid in &m.replaces {
+                if self.bank.question(&qid.value).is_none() {
+                    self.error(
+                        qid.pos,
+                        format!("ontbrekend: vraag '{}' bestaat niet", qid.value),
+                        "controleer het vraag-id",
+                    );
+                }
+            }
         }
         if let Some(c) = &s.reached {
             self.condition(c, true, false, "behaald");

@@ -334,6 +334,11 @@ pub struct Question {
     /// A short form, for the pocket card and for reasons.
     #[serde(rename = "kort", default)]
     pub short: Option<Text>,
+    /// What an answer to this question is about, as it reads inside a
+    /// reason ("draagkracht en draaglast" → "Zwaarder door draagkracht en
+    /// draaglast (draaglast groter)"). Without it the short form is used.
+    #[serde(rename = "onderwerp", default)]
+    pub subject: Option<Text>,
     /// The "meer informatie" help text.
     #[serde(rename = "info", default)]
     pub info: Option<Text>,
@@ -573,6 +578,12 @@ pub struct Combination {
     pub name: Text,
     #[serde(rename = "vermenigvuldig")]
     pub multiply: Vec<Located<String>>,
+    /// How the combination reads inside a reason, with each factor filled
+    /// in by the id of its question ("problemen bij {problematiek_bij}
+    /// gezinsleden op {leefgebieden} leefgebieden"). Without it: the name
+    /// and the product.
+    #[serde(rename = "onderwerp", default)]
+    pub subject: Option<Text>,
     #[serde(rename = "treden")]
     pub tiers: Vec<Tier>,
 }
@@ -589,6 +600,10 @@ pub struct MissingParties {
     /// Action text; `{doel}` and `{lijst}` are filled in.
     #[serde(rename = "actie")]
     pub action: Text,
+    /// Questions whose action points this one makes superfluous ("betrek
+    /// de partijen die nog ontbreken"): they are left out when it is shown.
+    #[serde(rename = "vervangt", default)]
+    pub replaces: Vec<Located<String>>,
 }
 
 /// A rule: when all conditions hold, its effect applies and its reason is

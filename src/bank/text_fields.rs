@@ -5,8 +5,9 @@
 //! that the two cannot drift apart.
 
 /// Field names whose value is a text, or a list of texts.
-pub const TEXT_FIELDS: [&str; 19] = [
+pub const TEXT_FIELDS: [&str; 20] = [
     "reflectie",
+    "onderwerp",
     "naam",
     "beschrijving",
     "continuum_uitleg",

@@ -36,3 +36,55 @@ pub(crate) fn signed(points: i32) -> String {
         points.to_string()
     }
 }
+
+/// A label from the bank as it reads in the middle of a sentence: the first
+/// letter in lower case ("Ad hoc contact" → "ad hoc contact"), "Eén" as
+/// "één", and abbreviations and names left alone ("UWV", "Veilig Thuis").
+pub(crate) fn lower_start(text: &str) -> String {
+    if let Some(rest) = text.strip_prefix("Eén") {
+        return format!("één{rest}");
+    }
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    // An abbreviation ("UWV", "GGZ-team", "JGZ") keeps its capitals, and
+    // so does a name ("Veilig Thuis", "De Tafel"): a later word that starts
+    // with a capital and goes on in lower case.
+    let is_name_word = |w: &str| {
+        let mut c = w.trim_start_matches(|c: char| !c.is_alphanumeric()).chars();
+        c.next().is_some_and(char::is_uppercase) && c.next().is_some_and(char::is_lowercase)
+    };
+    if chars.next().is_some_and(char::is_uppercase)
+        || text.split_whitespace().skip(1).any(is_name_word)
+    {
+        return text.to_owned();
+    }
+    first.to_lowercase().chain(text.chars().skip(1)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lower_start;
+
+    #[test]
+    fn lower_start_reads_mid_sentence() {
+        assert_eq!(
+            lower_start("Eén geïntegreerd team"),
+            "één geïntegreerd team"
+        );
+        assert_eq!(
+            lower_start("Ad hoc contact (connectie)"),
+            "ad hoc contact (connectie)"
+        );
+        assert_eq!(lower_start("UWV"), "UWV");
+        assert_eq!(lower_start("Jeugd-GGZ"), "jeugd-GGZ");
+        assert_eq!(lower_start("De werkgever"), "de werkgever");
+        assert_eq!(lower_start("Veilig Thuis"), "Veilig Thuis");
+        assert_eq!(
+            lower_start("Zorg voor mensen met een LVB"),
+            "zorg voor mensen met een LVB"
+        );
+        assert_eq!(lower_start(""), "");
+    }
+}

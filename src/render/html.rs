@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use super::{Renderer, Style, text::TextRenderer};
-use crate::base::plain_text::dutch_date;
+use crate::base::plain_text::{dutch_date, lower_start};
 use crate::base::ui::{Ui, fill};
 use crate::views::card::{Card, CardQuestion};
 use crate::views::compare::Comparison;
@@ -433,7 +433,7 @@ impl Renderer for HtmlRenderer {
             esc(&a.naam),
             esc(&step_of),
             esc(&a.intensiteit),
-            esc(&r.richting_naam.to_lowercase())
+            esc(&lower_start(&r.richting_naam))
         );
         let mut rows = vec![Row {
             label: ui.case_heading,

@@ -2,7 +2,7 @@
 //! is escaped so that it cannot break a table or turn into markup.
 
 use super::Renderer;
-use crate::base::plain_text::dutch_date;
+use crate::base::plain_text::{dutch_date, lower_start};
 use crate::base::ui::{Ui, fill};
 use crate::views::card::Card;
 use crate::views::compare::Comparison;
@@ -226,15 +226,21 @@ impl Renderer for MarkdownRenderer {
                     "- **{}:** {}, {}; {}: {}",
                     ui.suggestion,
                     esc(&g.advies.naam),
-                    esc(&g.richting_naam.to_lowercase()),
+                    esc(&lower_start(&g.richting_naam)),
                     ui.current.to_lowercase(),
-                    esc(&g.nu.tekst.to_lowercase())
+                    esc(&lower_start(&g.nu.tekst))
                 ));
                 if g.advies.nodig.index != g.advies.index {
                     out.push(format!(
                         "- **{}:** {}",
                         ui.needed,
-                        esc(&g.advies.nodig.naam)
+                        esc(&fill(
+                            ui.first_then,
+                            &[
+                                ("first", &g.advies.naam.to_lowercase()),
+                                ("need", &g.advies.nodig.naam.to_lowercase()),
+                            ],
+                        ))
                     ));
                 }
                 if let Some(f) = g.advies.vormen.first() {
@@ -261,6 +267,10 @@ impl Renderer for MarkdownRenderer {
             }
             if r.doelen.len() > 1 {
                 out.push(String::new());
+                if let Some(goal) = &r.bepalend_doel {
+                    out.push(esc(&fill(ui.case_follows, &[("goal", goal)])));
+                    out.push(String::new());
+                }
                 if r.volgorde.hulpverlening_gegeven {
                     out.push(format!(
                         "**{}:** {}",

@@ -9,7 +9,7 @@ use comfy_table::{Cell, ContentArrangement, Table, presets};
 use console::Style as Paint;
 
 use super::{Renderer, Style};
-use crate::base::plain_text::{dutch_date, wrap};
+use crate::base::plain_text::{dutch_date, lower_start, wrap};
 use crate::base::ui::{Ui, fill};
 use crate::views::card::Card;
 use crate::views::compare::Comparison;
@@ -152,20 +152,14 @@ impl TextRenderer {
     /// what is needed when they differ.
     fn step_line(&self, a: &AdviceView, direction: &str, now: &NowView) -> String {
         let ui = self.ui;
-        let mut line = format!("{}, {}", a.naam, direction.to_lowercase());
+        let mut line = format!("{}, {}", a.naam, lower_start(direction));
         if a.nodig.index != a.index {
             line = format!(
                 "{line} ({})",
-                fill(
-                    ui.first_then,
-                    &[
-                        ("first", &a.naam.to_lowercase()),
-                        ("need", &a.nodig.naam.to_lowercase()),
-                    ],
-                )
+                fill(ui.then_maybe, &[("need", &a.nodig.naam.to_lowercase())])
             );
         }
-        let mut now_text = now.tekst.to_lowercase();
+        let mut now_text = lower_start(&now.tekst);
         if now.bron.as_deref() == Some("casus") {
             now_text = format!("{now_text}, {}", ui.now_from_case);
         }
@@ -383,9 +377,7 @@ impl Renderer for TextRenderer {
                 self.goal_block(&mut out, i + 1, g);
             }
             if r.doelen.len() > 1 {
-                if let Some(goal) = &r.bepalend_doel
-                    && self.style.long
-                {
+                if let Some(goal) = &r.bepalend_doel {
                     self.paragraph(&mut out, &fill(ui.case_follows, &[("goal", goal)]));
                 }
                 if r.volgorde.hulpverlening_gegeven {

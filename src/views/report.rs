@@ -20,6 +20,7 @@ use crate::advice::{
     Possible, Reason, RuleEffect,
 };
 use crate::bank::{Bank, Kind};
+use crate::base::plain_text::lower_start;
 use crate::base::sanitize;
 use crate::base::text::Lang;
 use crate::base::ui::{Ui, fill, ui};
@@ -520,6 +521,15 @@ fn position(order: &[usize], goal: usize) -> usize {
     order.iter().position(|&g| g == goal).map_or(0, |p| p + 1)
 }
 
+/// "a, b en c", without quotes (see [`quoted_list`] for labels).
+fn plain_list(items: &[String], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
+    }
+}
+
 fn dedup(items: impl Iterator<Item = String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for item in items {
@@ -611,7 +621,7 @@ impl Words<'_> {
                 &[
                     ("stap", &self.step_lower(advice.step)),
                     ("nodig", &self.step_lower(advice.need)),
-                    ("nu", &self.now_words(now).to_lowercase()),
+                    ("nu", &lower_start(&self.now_words(now))),
                     (
                         "overwogen",
                         &considered.map_or_else(String::new, |c| self.step_lower(c)),
@@ -780,6 +790,35 @@ impl Words<'_> {
     }
 
     /// "Kort? label, label" for chosen options.
+    /// An answer as it reads inside a reason: "draagkracht en draaglast
+    /// (draaglast groter)".
+    fn answer_in_reason(&self, question: &str, options: &[usize]) -> String {
+        let Some(q) = self.bank.question(question) else {
+            return question.to_owned();
+        };
+        let labels: Vec<String> = options
+            .iter()
+            .filter_map(|i| q.options.get(*i))
+            .map(|o| lower_start(&o.label_in(self.lang)))
+            .collect();
+        let answer = if labels.is_empty() {
+            self.ui.none_chosen.to_owned()
+        } else {
+            labels.join(", ")
+        };
+        let subject = q.subject.as_ref().map_or_else(
+            || {
+                lower_start(
+                    self.question_short(question)
+                        .trim_end_matches('?')
+                        .trim_end(),
+                )
+            },
+            |s| sanitize::line(s.get(self.lang)),
+        );
+        format!("{subject} ({answer})")
+    }
+
     fn answer_line(&self, question: &str, options: &[usize]) -> Option<String> {
         let q = self.bank.question(question)?;
         let labels: Vec<String> = options
@@ -813,7 +852,7 @@ impl Words<'_> {
                 open,
                 ..
             } => {
-                let line = self.answer_line(question, options).unwrap_or_default();
+                let line = self.answer_in_reason(question, options);
                 if *open {
                     fill(self.ui.reason_open_part, &[("answer", &line)])
                 } else {
@@ -821,15 +860,32 @@ impl Words<'_> {
                 }
             }
             Part::Combination { id, factors, .. } => {
-                let name = self
+                let Some(c) = self
                     .bank
                     .scoring
                     .combinations
                     .iter()
                     .find(|c| c.id == id.as_str())
-                    .map_or_else(|| id.clone(), |c| sanitize::line(c.name.get(self.lang)));
+                else {
+                    return id.clone();
+                };
                 let product: Vec<String> = factors.iter().map(u32::to_string).collect();
-                format!("{name}: {}", product.join(" × "))
+                match &c.subject {
+                    Some(s) => {
+                        let pairs: Vec<(&str, &str)> = c
+                            .multiply
+                            .iter()
+                            .zip(&product)
+                            .map(|(q, f)| (q.value.as_str(), f.as_str()))
+                            .collect();
+                        sanitize::line(&fill(s.get(self.lang), &pairs))
+                    }
+                    None => format!(
+                        "{}: {}",
+                        sanitize::line(c.name.get(self.lang)),
+                        product.join(" × ")
+                    ),
+                }
             }
         }
     }
@@ -892,7 +948,7 @@ impl Words<'_> {
             Reason::Shift { steps, parts } => {
                 view.soort = "verschuiving".into();
                 let answers: Vec<String> = parts.iter().map(|p| self.part(p)).collect();
-                let answers = answers.join("; ");
+                let answers = plain_list(&answers, self.ui.and);
                 let id = match steps {
                     s if *s < 0 => "reden_lichter",
                     1 => "reden_zwaarder",
@@ -1070,10 +1126,38 @@ impl Words<'_> {
         v
     }
 
-    /// "Find out how they work together now" says what the "ga na" of the
-    /// question about the current collaboration says, with why: when both
-    /// would appear, only the first does.
-    fn said_by_find_out_now(&self, a: &Action, outcome: &Outcome) -> bool {
+    /// An action point another point already says, so that one thing is
+    /// said once: "find out how they work together now" covers the "ga na"
+    /// of the question about the current collaboration; the point naming
+    /// the parties not yet involved covers the questions it `vervangt`; and
+    /// while the partners align first, nobody takes over yet.
+    fn said_elsewhere(&self, a: &Action, outcome: &Outcome) -> bool {
+        // While the partners align first nobody takes over yet: the
+        // handover points of "who takes over" wait for that.
+        if let Action::Option { question, .. } = a
+            && outcome.direction == Direction::AlignFirst
+            && self
+                .bank
+                .scoring
+                .takeover
+                .as_ref()
+                .is_some_and(|q| q.value == *question)
+        {
+            return true;
+        }
+        // The point naming the parties not yet involved says what "involve
+        // the missing parties" says, and names them.
+        if let Action::Option { question, .. } = a
+            && let Some(m) = &self.bank.scoring.missing
+            && m.replaces.iter().any(|q| q.value == *question)
+            && outcome
+                .goals
+                .iter()
+                .flat_map(|g| &g.actions)
+                .any(|x| matches!(x, Action::Missing { .. }))
+        {
+            return true;
+        }
         let Action::FindOut { question } = a else {
             return false;
         };
@@ -1095,7 +1179,7 @@ impl Words<'_> {
         for a in go
             .actions
             .iter()
-            .filter(|a| !self.said_by_find_out_now(a, outcome))
+            .filter(|a| !self.said_elsewhere(a, outcome))
         {
             if let Some(v) = self.action_for(a, &goals, outcome.considered) {
                 merge_action(&mut out, v);
@@ -1151,9 +1235,7 @@ impl Words<'_> {
             for a in &outcome.goals[g].actions {
                 // One line for "how do they work together now" when the case
                 // does not know either.
-                if (case_finds_now && *a == Action::FindOutNow)
-                    || self.said_by_find_out_now(a, outcome)
-                {
+                if (case_finds_now && *a == Action::FindOutNow) || self.said_elsewhere(a, outcome) {
                     continue;
                 }
                 match grouped.iter_mut().find(|(x, _)| *x == a) {
@@ -1200,7 +1282,7 @@ impl Words<'_> {
             merge_action(&mut out, v);
         }
         for a in &outcome.actions {
-            if self.said_by_find_out_now(a, outcome) {
+            if self.said_elsewhere(a, outcome) {
                 continue;
             }
             // A case rule that says what a goal's rule already says
@@ -1250,7 +1332,7 @@ impl Words<'_> {
         let list: Vec<String> = parties
             .iter()
             .filter_map(|(i, for_goals)| {
-                let label = q.options.get(*i)?.label_in(self.lang);
+                let label = lower_start(&q.options.get(*i)?.label_in(self.lang));
                 let for_goals = dedup(for_goals.iter().cloned());
                 Some(if for_goals.len() == goals.len() {
                     label
@@ -1382,7 +1464,7 @@ impl Words<'_> {
                 &[
                     ("doel", &format!("'{}'", labels[g])),
                     ("stap", &self.step_lower(go.advice.step)),
-                    ("vorm", &form),
+                    ("vorm", &lower_start(&form)),
                 ],
             ));
         }
@@ -1391,7 +1473,7 @@ impl Words<'_> {
         {
             regels.push(self.text(
                 "afschalen_overname",
-                &[("antwoord", &opt.label_in(self.lang))],
+                &[("antwoord", &lower_start(&opt.label_in(self.lang)))],
             ));
         }
         ScaleDownView {
