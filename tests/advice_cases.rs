@@ -81,6 +81,11 @@ struct Case {
     signalen: Vec<String>,
     #[serde(default)]
     acties: Vec<String>,
+    /// Pieces of text no action point may contain.
+    #[serde(default)]
+    geen_acties: Vec<String>,
+    /// A piece of text the 'mogelijk' line must contain.
+    mogelijk_tekst: Option<String>,
     kloof_niveaus: Option<Vec<String>>,
     afschalen: Option<ScaleDown>,
     #[serde(default)]
@@ -295,6 +300,19 @@ fn the_advice_cases_give_what_the_sources_argue() {
                 &g.signalen,
                 &g.actiepunten,
             );
+        }
+        for a in &case.geen_acties {
+            if let Some(x) = r.actiepunten.iter().find(|x| x.tekst.contains(a.as_str())) {
+                c.fail(format!(
+                    "actiepunt met '{a}' hoort er niet bij: {}",
+                    x.tekst
+                ));
+            }
+        }
+        if let Some(t) = &case.mogelijk_tekst
+            && !r.mogelijk.tekst.contains(t.as_str())
+        {
+            c.fail(format!("mogelijk: '{}' (verwacht '{t}')", r.mogelijk.tekst));
         }
         if let Some(levels) = &case.kloof_niveaus {
             let got = r

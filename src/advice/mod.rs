@@ -1292,6 +1292,9 @@ fn possible_and_gap(
 ) -> (Possible, Option<Gap>) {
     let mut limit: Option<usize> = None;
     let mut open = false;
+    // The lightest step an open question could still limit things to: what
+    // is possible whatever its answer turns out to be.
+    let mut worst_open: Option<usize> = None;
     let mut limits = Vec::new();
     let mut sources = Vec::new();
     for q in bank
@@ -1308,6 +1311,15 @@ fn possible_and_gap(
             Some(Response::Options(v)) => v.clone(),
             Some(_) | None => {
                 open |= limiting;
+                if let Some(w) = q
+                    .options
+                    .iter()
+                    .filter_map(|o| o.possible_up_to.as_ref())
+                    .filter_map(|s| bank.step_index(&s.value))
+                    .min()
+                {
+                    worst_open = Some(worst_open.map_or(w, |x: usize| x.min(w)));
+                }
                 continue;
             }
         };
@@ -1328,7 +1340,15 @@ fn possible_and_gap(
             }
         }
     }
+    // What is possible for sure: the known limit, lowered by the worst an
+    // open question could say. When even that covers the need, the need is
+    // known to be possible (one professional working alone always is).
+    let sure = match (limit, worst_open) {
+        (Some(l), Some(w)) => Some(l.min(w)),
+        (l, w) => l.or(w),
+    };
     let possible = match (limit, open) {
+        _ if open && sure.is_some_and(|s| need <= s) => Possible::Known(sure.unwrap_or(need)),
         (None, _) => Possible::Unknown,
         (Some(l), false) => Possible::Known(l),
         (Some(l), true) => Possible::AtMost(l),

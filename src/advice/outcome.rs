@@ -138,7 +138,8 @@ pub struct Certainty {
     pub heavier: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// From most to least certain: `High < Medium < Low` in the derived order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum CertaintyLevel {
     High,
     Medium,

@@ -65,7 +65,7 @@ pub(crate) const DIRECTION_IDS: [&str; 7] = [
 
 /// Ids of the sentences the outcome needs from [`Bank::texts`]; `voorwie
 /// controleer` reports every one that is missing.
-pub(crate) const TEXT_IDS: [&str; 35] = [
+pub(crate) const TEXT_IDS: [&str; 38] = [
     "hoger_niet_beter",
     "nu_niemand",
     "nu_onbekend",
@@ -75,12 +75,15 @@ pub(crate) const TEXT_IDS: [&str; 35] = [
     "mogelijk_onbekend",
     "mogelijk_onbekend_actie",
     "kloof",
+    "kloof_eerst",
+    "kloof_later",
     "kloof_neerleggen_onbekend",
     "zekerheid_alles_bekend",
     "zekerheid_vast_een",
     "zekerheid_vast_meer",
     "zekerheid_zwaarder_een",
     "zekerheid_zwaarder_meer",
+    "zekerheid_doelen",
     "bereik",
     "te_weinig",
     "geen_doelen",

@@ -359,7 +359,19 @@ impl Renderer for TextRenderer {
             ui.certainty,
             &format!("{}. {}", a.zekerheid, a.zekerheid_uitleg),
         );
-        self.field(&mut out, ui.possible, &r.mogelijk.tekst);
+        match &r.kloof {
+            // The short form says the gap once, here, with where it lies.
+            Some(k) if !self.style.long && !k.niveau_namen.is_empty() => self.field(
+                &mut out,
+                ui.possible,
+                &format!(
+                    "{} {}.",
+                    r.mogelijk.tekst,
+                    fill(ui.gap_level, &[("level", &k.niveau_namen.join(", "))])
+                ),
+            ),
+            _ => self.field(&mut out, ui.possible, &r.mogelijk.tekst),
+        }
         // In the short form the forms stand with each goal.
         if !a.vormen.is_empty() && (self.style.long || r.doelen.is_empty()) {
             self.field(&mut out, ui.forms, &a.vormen.join("; "));
@@ -407,7 +419,9 @@ impl Renderer for TextRenderer {
             self.field(&mut out, ui.scale_down_signal, &s.signaal);
         }
 
-        if let Some(k) = &r.kloof {
+        if let Some(k) = &r.kloof
+            && self.style.long
+        {
             self.heading(&mut out, ui.gap);
             self.paragraph(&mut out, &k.tekst);
             if !k.niveau_namen.is_empty() {

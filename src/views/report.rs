@@ -406,7 +406,28 @@ pub fn build(input: &Input) -> Report {
                 }
             }),
         },
-        advies: w.advice(&outcome.case, &case_domains),
+        advies: {
+            let mut a = w.advice(&outcome.case, &case_domains);
+            // The case follows its heaviest goal; a lighter goal whose open
+            // questions can still change it is named, so that "hoog" for the
+            // case is not read as "everything is known".
+            let less_sure: Vec<String> = outcome
+                .order_family
+                .iter()
+                .filter(|&&g| {
+                    outcome.goals[g].advice.certainty.level > outcome.case.certainty.level
+                })
+                .map(|&g| goal_labels[g].clone())
+                .collect();
+            if !less_sure.is_empty() && !outcome.case.certainty.too_few {
+                a.zekerheid_uitleg.push(' ');
+                a.zekerheid_uitleg.push_str(&w.text(
+                    "zekerheid_doelen",
+                    &[("doelen", &quoted_list(&less_sure, w.ui.and))],
+                ));
+            }
+            a
+        },
         continuum: (0..bank.steps().len()).map(|i| w.step_ref(i)).collect(),
         huidig: outcome.current.step().map(|c| w.step_ref(c)),
         nu: w.now(outcome.current, None, w.now_label(responses, None)),
@@ -427,13 +448,7 @@ pub fn build(input: &Input) -> Report {
         kloof: outcome.gap.as_ref().map(|gap| GapView {
             nodig: w.step_ref(gap.need),
             mogelijk: w.step_ref(gap.possible),
-            tekst: w.text(
-                "kloof",
-                &[
-                    ("nodig", &w.step_lower(gap.need)),
-                    ("mogelijk", &w.step_lower(gap.possible)),
-                ],
-            ),
+            tekst: w.gap_text(outcome, gap),
             niveaus: dedup(gap.sources.iter().filter_map(|(q, o)| {
                 let opt = &bank.question(q)?.options[*o];
                 Some(sanitize::line(&opt.gap.as_ref()?.level.value))
@@ -1126,12 +1141,24 @@ impl Words<'_> {
         v
     }
 
-    /// An action point another point already says, so that one thing is
-    /// said once: "find out how they work together now" covers the "ga na"
-    /// of the question about the current collaboration; the point naming
-    /// the parties not yet involved covers the questions it `vervangt`; and
-    /// while the partners align first, nobody takes over yet.
-    fn said_elsewhere(&self, a: &Action, outcome: &Outcome) -> bool {
+    /// An action point that does not matter here or that another point
+    /// already says, so that one thing is said once: "find out how they
+    /// work together now" covers the "ga na" of the question about the
+    /// current collaboration; the point naming the parties not yet involved
+    /// covers the questions it `vervangt`; while the partners align first,
+    /// nobody takes over yet; and when what is needed is known to be
+    /// possible, the open questions for the organisation cannot change it.
+    fn left_out(&self, a: &Action, outcome: &Outcome) -> bool {
+        if let Action::FindOut { question } = a
+            && self
+                .bank
+                .question(question)
+                .is_some_and(|q| q.is_organisational())
+            && outcome.gap.is_none()
+            && matches!(outcome.possible, Possible::Known(p) if p >= outcome.case.need)
+        {
+            return true;
+        }
         // While the partners align first nobody takes over yet: the
         // handover points of "who takes over" wait for that.
         if let Action::Option { question, .. } = a
@@ -1176,11 +1203,7 @@ impl Words<'_> {
     fn goal_actions(&self, go: &GoalOutcome, label: &str, outcome: &Outcome) -> Vec<ActionView> {
         let goals = [label.to_owned()];
         let mut out = Vec::new();
-        for a in go
-            .actions
-            .iter()
-            .filter(|a| !self.said_elsewhere(a, outcome))
-        {
+        for a in go.actions.iter().filter(|a| !self.left_out(a, outcome)) {
             if let Some(v) = self.action_for(a, &goals, outcome.considered) {
                 merge_action(&mut out, v);
             }
@@ -1235,7 +1258,7 @@ impl Words<'_> {
             for a in &outcome.goals[g].actions {
                 // One line for "how do they work together now" when the case
                 // does not know either.
-                if (case_finds_now && *a == Action::FindOutNow) || self.said_elsewhere(a, outcome) {
+                if (case_finds_now && *a == Action::FindOutNow) || self.left_out(a, outcome) {
                     continue;
                 }
                 match grouped.iter_mut().find(|(x, _)| *x == a) {
@@ -1282,7 +1305,7 @@ impl Words<'_> {
             merge_action(&mut out, v);
         }
         for a in &outcome.actions {
-            if self.said_elsewhere(a, outcome) {
+            if self.left_out(a, outcome) {
                 continue;
             }
             // A case rule that says what a goal's rule already says
@@ -1387,6 +1410,23 @@ impl Words<'_> {
         }
     }
 
+    /// Needed versus possible in words. While the partners align first the
+    /// gap that matters now is the first step's: is even that possible?
+    fn gap_text(&self, outcome: &Outcome, gap: &crate::advice::Gap) -> String {
+        let args = [
+            ("stap", self.step_lower(outcome.case.step)),
+            ("nodig", self.step_lower(gap.need)),
+            ("mogelijk", self.step_lower(gap.possible)),
+        ];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let id = match outcome.direction {
+            Direction::AlignFirst if outcome.case.step > gap.possible => "kloof_eerst",
+            Direction::AlignFirst if outcome.case.step < gap.need => "kloof_later",
+            _ => "kloof",
+        };
+        self.text(id, &args)
+    }
+
     fn possible(&self, outcome: &Outcome) -> PossibleView {
         let need = self.step_lower(outcome.case.need);
         match (&outcome.gap, outcome.possible) {
@@ -1398,13 +1438,7 @@ impl Words<'_> {
                 }
                 .into(),
                 stap: Some(self.step_ref(gap.possible)),
-                tekst: self.text(
-                    "kloof",
-                    &[
-                        ("nodig", &need),
-                        ("mogelijk", &self.step_lower(gap.possible)),
-                    ],
-                ),
+                tekst: self.gap_text(outcome, gap),
             },
             (None, Possible::Known(p)) => PossibleView {
                 status: "bekend".into(),
