@@ -1007,42 +1007,42 @@ fn short_step(name: &str) -> String {
     }
 }
 
-/// A presenter slide (see [`crate::views::slides`]).
-pub fn slide(
+/// A presenter slide laid out for a width: the line on top (where we are),
+/// the heading with its rule, and the body. Every line is at most the
+/// width wide; the presenter decides how many of them fit on a screen.
+pub(crate) struct SlideLines {
+    pub context: String,
+    pub heading: Vec<String>,
+    pub body: Vec<String>,
+}
+
+/// The presenter's longest line: short lines read better from the back of
+/// a room.
+pub(crate) const SLIDE_WIDTH: usize = 72;
+
+/// Lays out a presenter slide (see [`crate::views::slides`]) for
+/// `style.width` columns (at most [`SLIDE_WIDTH`]).
+pub(crate) fn slide_lines(
     s: &crate::views::slides::Slide,
     style: Style,
     ui: &'static Ui,
-    n: usize,
-    total: usize,
-) -> String {
+) -> SlideLines {
     use crate::views::slides::Line;
-    // Short lines read better from the back of a room.
-    let width = style.width.min(72);
+    let width = style.width.clamp(20, SLIDE_WIDTH);
     let r = TextRenderer::with(Style { width, ..style }, ui);
-    let mut out = String::new();
-    let counter = format!("{n}/{total}");
-    let context = console::truncate_str(&s.context, width.saturating_sub(counter.len() + 2), "…");
-    let gap = width
-        .saturating_sub(console::measure_text_width(&context) + counter.len())
-        .max(1);
-    out.push_str(
-        &r.paint()
-            .dim()
-            .apply_to(format!("{context}{}{counter}", " ".repeat(gap)))
-            .to_string(),
-    );
-    out.push_str("\n\n");
-    let heading = wrap(&s.heading, width, "", "");
-    out.push_str(&r.paint().bold().apply_to(&heading).to_string());
-    out.push('\n');
-    let rule = if style.unicode { "═" } else { "=" };
-    let longest = heading
+    let split = |text: String| -> Vec<String> { text.lines().map(str::to_owned).collect() };
+    let heading_text = wrap(&s.heading, width, "", "");
+    let longest = heading_text
         .lines()
         .map(console::measure_text_width)
         .max()
         .unwrap_or(0);
-    out.push_str(&rule.repeat(longest.min(width)));
-    out.push_str("\n\n");
+    let mut heading: Vec<String> = heading_text
+        .lines()
+        .map(|l| r.paint().bold().apply_to(l).to_string())
+        .collect();
+    let rule = if style.unicode { "═" } else { "=" };
+    heading.push(rule.repeat(longest.min(width)));
     let label_width = s
         .lines
         .iter()
@@ -1053,25 +1053,19 @@ pub fn slide(
         .max()
         .unwrap_or(0)
         .min(width / 3);
+    let mut body = Vec::new();
     for line in &s.lines {
         match line {
-            Line::Text(t) => {
-                out.push_str(&wrap(t, width, "", ""));
-                out.push('\n');
-            }
+            Line::Text(t) => body.extend(split(wrap(t, width, "", ""))),
             Line::Field(label, value) => {
                 let first = format!("{:<label_width$}", format!("{label}: "));
                 let wrapped = wrap(value, width, &first, &" ".repeat(label_width));
                 // Emphasise the label only.
                 let styled =
                     wrapped.replacen(&first, &r.paint().bold().apply_to(&first).to_string(), 1);
-                out.push_str(&styled);
-                out.push('\n');
+                body.extend(split(styled));
             }
-            Line::Bullet(t) => {
-                out.push_str(&wrap(t, width, "- ", "  "));
-                out.push('\n');
-            }
+            Line::Bullet(t) => body.extend(split(wrap(t, width, "- ", "  "))),
             Line::Continuum(steps) => {
                 let name_width = steps
                     .iter()
@@ -1086,18 +1080,145 @@ pub fn slide(
                     } else {
                         name
                     };
-                    if marks.is_empty() {
-                        out.push_str(&format!("  {name}\n"));
+                    let text = if marks.is_empty() {
+                        format!("  {name}").trim_end().to_owned()
                     } else {
-                        out.push_str(&format!("  {name}  {arrow} {}\n", marks.join(", ")));
-                    }
+                        format!("  {name}  {arrow} {}", marks.join(", "))
+                    };
+                    body.push(console::truncate_str(&text, width, "…").into_owned());
                 }
             }
-            Line::Blank => out.push('\n'),
+            Line::Blank => body.push(String::new()),
         }
     }
+    // Blank lines at the end would only push the controls down.
+    while body.last().is_some_and(String::is_empty) {
+        body.pop();
+    }
+    SlideLines {
+        context: s.context.clone(),
+        heading,
+        body,
+    }
+}
+
+/// The line on top of a slide: where we are on the left, the counter on
+/// the right.
+fn slide_top(context: &str, counter: &str, width: usize, paint: &Paint) -> String {
+    let counter_w = console::measure_text_width(counter);
+    let context = console::truncate_str(context, width.saturating_sub(counter_w + 2), "…");
+    let gap = width
+        .saturating_sub(console::measure_text_width(&context) + counter_w)
+        .max(1);
+    paint
+        .clone()
+        .dim()
+        .apply_to(format!("{context}{}{counter}", " ".repeat(gap)))
+        .to_string()
+}
+
+/// A presenter slide as one block of text: the whole slide, for a file or
+/// a pipe.
+pub fn slide(
+    s: &crate::views::slides::Slide,
+    style: Style,
+    ui: &'static Ui,
+    n: usize,
+    total: usize,
+) -> String {
+    let width = style.width.clamp(20, SLIDE_WIDTH);
+    let paint = Paint::new().force_styling(style.color);
+    let lines = slide_lines(s, Style { width, ..style }, ui);
+    let mut out = slide_top(&lines.context, &format!("{n}/{total}"), width, &paint);
+    out.push_str("\n\n");
+    for l in &lines.heading {
+        out.push_str(l);
+        out.push('\n');
+    }
     out.push('\n');
-    out.push_str(&r.paint().dim().apply_to(r.ui.pr_controls).to_string());
+    for l in &lines.body {
+        out.push_str(l);
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str(&paint.dim().apply_to(ui.pr_controls).to_string());
     out.push('\n');
     out
+}
+
+/// A presenter slide cut into screens of at most `rows - 2` lines (the
+/// last two rows are for a blank line and the controls, which the
+/// presenter draws). A slide that fits is one screen; a longer one goes on
+/// on the next screen under the same heading, and its counter says which
+/// screen of how many this is. Nothing is left out at any size.
+pub(crate) fn slide_screens(
+    lines: &SlideLines,
+    style: Style,
+    ui: &'static Ui,
+    n: usize,
+    total: usize,
+    rows: usize,
+) -> Vec<Vec<String>> {
+    let width = style.width.clamp(20, SLIDE_WIDTH);
+    let paint = Paint::new().force_styling(style.color);
+    // Top line, blank, heading and rule, blank; blank and controls below.
+    let mut head = 2 + lines.heading.len() + 1;
+    let mut heading: &[String] = &lines.heading;
+    let mut body: Vec<String> = lines.body.clone();
+    if rows < head + 3 {
+        // A screen too low for the heading on every part: the heading
+        // becomes the start of the text instead.
+        body = lines
+            .heading
+            .iter()
+            .cloned()
+            .chain(std::iter::once(String::new()))
+            .chain(lines.body.iter().cloned())
+            .collect();
+        heading = &[];
+        head = 2;
+    }
+    let room = rows.saturating_sub(head + 2).max(1);
+    let chunks: Vec<&[String]> = if body.is_empty() {
+        vec![&[]]
+    } else {
+        body.chunks(room).collect()
+    };
+    let m = chunks.len();
+    chunks
+        .iter()
+        .enumerate()
+        .map(|(k, chunk)| {
+            let counter = if m == 1 {
+                format!("{n}/{total}")
+            } else {
+                fill(
+                    ui.pr_part,
+                    &[
+                        ("n", &n.to_string()),
+                        ("total", &total.to_string()),
+                        ("k", &(k + 1).to_string()),
+                        ("m", &m.to_string()),
+                    ],
+                )
+            };
+            let mut screen = vec![
+                slide_top(&lines.context, &counter, width, &paint),
+                String::new(),
+            ];
+            if !heading.is_empty() {
+                screen.extend(heading.iter().cloned());
+                screen.push(String::new());
+            }
+            // A continuation starts with the rest of the text, not with an
+            // empty line.
+            let skip = if k > 0 {
+                chunk.iter().take_while(|l| l.is_empty()).count()
+            } else {
+                0
+            };
+            screen.extend(chunk[skip..].iter().cloned());
+            screen
+        })
+        .collect()
 }
