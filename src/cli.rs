@@ -130,9 +130,14 @@ struct Common {
     bank: Option<PathBuf>,
 
     /// Uitvoerformaat: tekst (standaard), markdown, json, html, of csv (alleen bij overzicht)
-    #[arg(long, global = true, value_enum, default_value_t = FormatArg::Tekst,
-          hide_default_value = true, hide_possible_values = true, value_name = "FORMAAT")]
-    format: FormatArg,
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        hide_possible_values = true,
+        value_name = "FORMAAT"
+    )]
+    format: Option<FormatArg>,
 
     /// Schrijf de uitvoer naar dit bestand (alleen voor jou leesbaar) in plaats van naar stdout
     #[arg(short = 'o', long = "uitvoer", global = true, value_name = "BESTAND")]
@@ -507,7 +512,8 @@ impl Cli {
         Action::Run(Config {
             command,
             bank: self.common.bank,
-            format: match self.common.format {
+            format_given: self.common.format.is_some(),
+            format: match self.common.format.unwrap_or(FormatArg::Tekst) {
                 FormatArg::Tekst => Format::Text,
                 FormatArg::Markdown => Format::Markdown,
                 FormatArg::Json => Format::Json,

@@ -14,6 +14,9 @@ pub struct Config {
     /// Another question bank instead of the embedded default.
     pub bank: Option<PathBuf>,
     pub format: Format,
+    /// `--format` was given (not the default): `tekst` then means the same
+    /// plain text on a terminal as in a pipe, without tables or colour.
+    pub format_given: bool,
     /// Write the output to this file instead of stdout.
     pub output: Option<PathBuf>,
     /// Overwrite an existing output file.

@@ -215,8 +215,24 @@ fn color_wanted(config: &Config, terminal: bool) -> bool {
     }
 }
 
-/// Screen layout on a terminal, paste layout for files and pipes.
+/// Screen layout on a terminal, paste layout for files and pipes, and for
+/// `--format tekst` asked for by name: that is the same plain text
+/// everywhere, so what is copied from the screen is what a file holds.
 fn style(config: &Config) -> Style {
+    let plain = config.format_given && config.format == Format::Text;
+    if plain {
+        return Style {
+            color: config.color == ColorChoice::Always,
+            long: config.long,
+            ..Style::paste()
+        };
+    }
+    screen_style(config)
+}
+
+/// Screen layout on a terminal (tables, colour, the terminal's width),
+/// paste layout for files and pipes.
+fn screen_style(config: &Config) -> Style {
     let terminal = config.output.is_none() && stdout_is_terminal();
     if !terminal {
         return Style {
@@ -520,7 +536,8 @@ fn present(config: &Config, bank: &Bank, name: &str, session: &Session, file: &s
     let report = report_for(config, bank, session, file)?;
     let slides =
         crate::views::slides::slides(bank, name, session, &responses, &report, config.lang);
-    let style = style(config);
+    // Live, the slides are drawn for the screen even with --format tekst.
+    let style = screen_style(config);
     let live = config.output.is_none() && stdout_is_terminal() && std::io::stdin().is_terminal();
     if !live {
         let all = presenter::all(&slides, style, config.lang);

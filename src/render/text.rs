@@ -641,36 +641,24 @@ impl Renderer for TextRenderer {
         out.push('\n');
         self.paragraph(&mut out, &v.uitleg);
         out.push('\n');
-        if self.tables() {
-            let mut t = self.table();
-            t.set_header(vec![ui.step, ui.intensity, ui.what_it_is, ui.forms]);
-            for s in &v.stappen {
-                t.add_row(vec![
-                    Cell::new(format!("{} {}", s.index + 1, s.naam)),
-                    Cell::new(&s.intensiteit),
-                    Cell::new(&s.kort),
-                    Cell::new(s.vormen.join("; ")),
-                ]);
-            }
-            out.push_str(&t.to_string());
+        // A list, on a screen too: four columns of prose in a table
+        // would break words inside their cells on any laptop screen.
+        for s in &v.stappen {
+            let title = self.wrap(
+                &format!("{} {} ({})", s.index + 1, s.naam, s.intensiteit),
+                "",
+                "  ",
+            );
+            out.push_str(&self.paint().bold().apply_to(title).to_string());
             out.push('\n');
-        } else {
-            for s in &v.stappen {
-                out.push_str(&self.wrap(
-                    &format!("{} {} ({})", s.index + 1, s.naam, s.intensiteit),
-                    "",
-                    "  ",
-                ));
-                out.push('\n');
-                out.push_str(&self.wrap(&s.kort, "  ", "  "));
-                out.push('\n');
-                out.push_str(&self.wrap(
-                    &format!("{}: {}", ui.forms, s.vormen.join("; ")),
-                    "  ",
-                    "  ",
-                ));
-                out.push_str("\n\n");
-            }
+            out.push_str(&self.wrap(&s.kort, "  ", "  "));
+            out.push('\n');
+            out.push_str(&self.wrap(
+                &format!("{}: {}", ui.forms, s.vormen.join("; ")),
+                "  ",
+                "  ",
+            ));
+            out.push_str("\n\n");
         }
         self.paragraph(&mut out, ui.continuum_more);
         out
