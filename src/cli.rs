@@ -281,22 +281,33 @@ enum Cmd {
     #[command(
         visible_alias = "compare",
         help_template = SUB_ARGS_TEMPLATE,
-        override_usage = "voorwie vergelijk BESTAND BESTAND... [OPTIES]",
+        override_usage = "voorwie vergelijk BESTAND BESTAND... [OPTIES]\n       voorwie vergelijk --uitwerking NAAM BESTAND... [OPTIES]",
         after_help = "Voorbeelden:
   voorwie vergelijk klas/*.yaml                     (beoordelaars naast elkaar)
   voorwie vergelijk jan.yaml maart.yaml juni.yaml   (één casus in de tijd)
   voorwie vergelijk team/*.yaml --format markdown -o bespreking.md
+  voorwie vergelijk --uitwerking robin klas/*.yaml  (met de uitwerking ernaast)
+  voorwie vergelijk klas/*.yaml --format html -o klas.html   (als plaatje)
 
-Doelen worden op label gekoppeld (hoofdletters en spaties tellen niet)."
+Doelen worden op label gekoppeld (hoofdletters en spaties tellen niet).
+Per doel worden de suggestie, wat nodig is en de richting vergeleken.
+Een beoordelaar zonder label heet naar zijn bestand. Gaan alle bestanden
+over hetzelfde praktijkvoorbeeld, dan tipt voorwie --uitwerking; bestanden
+over verschillende casussen krijgen een waarschuwing; een leeg sjabloon
+wordt geweigerd."
     )]
     Vergelijk {
-        /// Twee of meer sessiebestanden (YAML of JSON)
-        #[arg(required = true, num_args = 2.., value_name = "BESTAND")]
+        /// Twee of meer sessiebestanden (YAML of JSON); met --uitwerking mag het er één zijn
+        #[arg(required = true, num_args = 1.., value_name = "BESTAND")]
         bestanden: Vec<PathBuf>,
 
         /// Als tijdlijn tonen (standaard: automatisch, op grond van datums en beoordelaars)
         #[arg(long)]
         tijdlijn: bool,
+
+        /// Zet de uitwerking van dit praktijkvoorbeeld ernaast, als referentie (telt niet mee in de spreiding)
+        #[arg(long, value_name = "NAAM", conflicts_with = "tijdlijn")]
+        uitwerking: Option<String>,
     },
 
     /// Overzicht voor organisatie en beleid over veel sessies, zonder namen
@@ -495,9 +506,11 @@ impl Cli {
             Some(Cmd::Vergelijk {
                 bestanden,
                 tijdlijn,
+                uitwerking,
             }) => Command::Compare {
                 files: bestanden,
                 timeline: tijdlijn,
+                reference: uitwerking,
             },
             Some(Cmd::Completions { shell }) => {
                 return Action::Completions(match shell {

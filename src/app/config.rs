@@ -72,7 +72,13 @@ pub enum Command {
     /// Validate a bank.
     Check { bank: Option<PathBuf> },
     /// Compare saved sessions (raters of one case, or one case over time).
-    Compare { files: Vec<PathBuf>, timeline: bool },
+    Compare {
+        files: Vec<PathBuf>,
+        timeline: bool,
+        /// A practice case whose worked answer stands beside the raters
+        /// (`--uitwerking NAAM`).
+        reference: Option<String>,
+    },
     /// Aggregate many sessions for organisatie & beleid.
     Overview { paths: Vec<PathBuf> },
 }

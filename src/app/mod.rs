@@ -87,22 +87,62 @@ pub fn run(config: &Config) -> Result<()> {
             emit(config, |r| r.overview(&view))
         }
         Command::Check { bank } => check(config, bank.as_deref()),
-        Command::Compare { files, timeline } => {
+        Command::Compare {
+            files,
+            timeline,
+            reference,
+        } => {
             let bank = load_bank(config)?;
+            let u = ui::ui(config.lang);
+            if files.len() + usize::from(reference.is_some()) < 2 {
+                return Err(Error::Usage(u.cmp_too_few.to_owned()));
+            }
             let mut sessions = Vec::new();
+            if let Some(name) = reference {
+                // The worked answer of a practice case, beside the raters.
+                let ex = examples::find(name)?;
+                let session = ex.session_in(config.lang)?;
+                let (responses, _) =
+                    resolve(&bank, &session, &ex.file()).map_err(Error::Invalid)?;
+                let outcome = advice::score(&bank, &responses);
+                sessions.push(compare::Scored {
+                    file: ex.file(),
+                    reference: true,
+                    session,
+                    responses,
+                    outcome,
+                });
+            }
             for path in files {
                 let file = path.display().to_string();
                 let session = session_file(path)?;
+                if draft::answer_count(&session) == 0 {
+                    // An empty template is not a rater.
+                    return Err(Error::Syntax(ui::fill(
+                        u.cmp_empty_file,
+                        &[("file", &file)],
+                    )));
+                }
                 let (responses, warnings) =
                     resolve(&bank, &session, &file).map_err(Error::Invalid)?;
                 warn(config, &warnings);
                 let outcome = advice::score(&bank, &responses);
                 sessions.push(compare::Scored {
                     file,
+                    reference: false,
                     session,
                     responses,
                     outcome,
                 });
+            }
+            if reference.is_none()
+                && !config.quiet
+                && let Some(name) = compare::common_case(&sessions)
+            {
+                eprintln!(
+                    "voorwie: {}",
+                    ui::fill(u.cmp_reference_tip, &[("name", name)])
+                );
             }
             let mode = if *timeline {
                 compare::Mode::Timeline
@@ -110,6 +150,9 @@ pub fn run(config: &Config) -> Result<()> {
                 compare::guess_mode(&sessions)
             };
             let view = compare::compare(&bank, sessions, mode, config.lang);
+            for w in view.waarschuwingen.iter().filter(|_| !config.quiet) {
+                eprintln!("voorwie: {w}");
+            }
             emit(config, |r| r.comparison(&view))
         }
         Command::Start {

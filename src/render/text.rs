@@ -675,6 +675,10 @@ impl Renderer for TextRenderer {
         out.push_str(&self.paint().bold().apply_to(title).to_string());
         out.push('\n');
         self.paragraph(&mut out, &c.casusinformatie);
+        for w in &c.waarschuwingen {
+            out.push('\n');
+            self.paragraph(&mut out, w);
+        }
         out.push('\n');
 
         // One row per session; the case and every shared goal as columns.
@@ -719,6 +723,7 @@ impl Renderer for TextRenderer {
         out.push_str(&t.to_string());
         out.push('\n');
 
+        let raters = c.sessies.iter().filter(|s| !s.referentie).count();
         if !dates {
             self.heading(&mut out, ui.cmp_spread);
             for row in std::iter::once(&c.casus).chain(&c.doelen) {
@@ -747,6 +752,16 @@ impl Renderer for TextRenderer {
                     "  ",
                 ));
                 out.push('\n');
+                for line in [
+                    row.needed_line(ui, &c.sessies),
+                    row.direction_line(ui, &c.sessies),
+                ]
+                .into_iter()
+                .chain(row.reference_line(ui, raters))
+                {
+                    out.push_str(&self.wrap(&line, "  ", "  "));
+                    out.push('\n');
+                }
             }
             if c.casus.spreiding == 0 && c.doelen.iter().all(|d| d.spreiding == 0) {
                 self.paragraph(&mut out, ui.cmp_agree);
