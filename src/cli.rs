@@ -224,7 +224,7 @@ enum Cmd {
     )]
     Start(StartArgs),
 
-    /// De zakkaart: alle vragen en de vijf stappen op één A4
+    /// De zakkaart: alle vragen en de vijf stappen, op twee A5-pagina's (voor- en achterkant)
     #[command(
         visible_alias = "card",
         help_template = SUB_TEMPLATE,
