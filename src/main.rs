@@ -6,7 +6,6 @@ mod cli;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::Parser;
 use voorwie::base::error::Error;
 
 fn main() -> ExitCode {
@@ -33,11 +32,17 @@ fn run_main(lang: &mut Option<voorwie::base::text::Lang>) -> ExitCode {
         };
     }
     let args = help_as_flag(std::env::args_os());
-    let cli = match cli::Cli::try_parse_from(&args) {
+    // Help and usage errors in the user's language: known before clap reads
+    // the command line.
+    let asked = cli::lang_from_args(&args);
+    let parsed = cli::command_in(asked)
+        .try_get_matches_from(&args)
+        .and_then(|m| <cli::Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
-            // A usage error: in Dutch, exit code 2.
-            eprintln!("{}", cli::dutch_error(&e, &args));
+            // A usage error: in the user's language, exit code 2.
+            eprintln!("{}", cli::usage_error(&e, &args, asked));
             return ExitCode::from(2);
         }
         Err(e) => {
