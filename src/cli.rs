@@ -415,7 +415,8 @@ enum ShellArg {
 pub enum Action {
     Run(Config),
     Completions(clap_complete::Shell),
-    Man,
+    /// The manual, in this language.
+    Man(Lang),
 }
 
 impl StartArgs {
@@ -446,9 +447,52 @@ impl StartArgs {
     }
 }
 
-/// The command definition, for completions and the manual.
-pub fn command() -> clap::Command {
+/// The command definition for the shell completions: the practice cases'
+/// names for `voorbeeld NAAM`, `start --casus` and `vergelijk
+/// --uitwerking`, and the step ids for `continuum STAP`, as values to
+/// complete. Only the completion scripts get them: a normal run reads the
+/// command line as before (and explains an unknown name itself).
+pub fn completion_command() -> clap::Command {
+    use clap::builder::PossibleValuesParser;
+    let cases: Vec<&'static str> = voorwie::views::examples::EXAMPLES
+        .iter()
+        .map(|e| e.name)
+        .collect();
+    let mut steps: Vec<clap::builder::PossibleValue> = voorwie::bank::load::embedded_step_ids()
+        .into_iter()
+        // clap keeps names as &'static str; this runs once, for the script.
+        .map(|id| clap::builder::PossibleValue::new(&*Box::leak(id.into_boxed_str())))
+        .collect();
+    steps.extend(["1", "2", "3", "4", "5"].map(clap::builder::PossibleValue::new));
+    let names = move |a: clap::Arg| a.value_parser(PossibleValuesParser::new(cases.clone()));
+    let step_values = move |a: clap::Arg| a.value_parser(PossibleValuesParser::new(steps.clone()));
     Cli::command()
+        .mut_arg("casus", names.clone())
+        .mut_subcommand("start", |c| c.mut_arg("casus", names.clone()))
+        .mut_subcommand("voorbeeld", |c| c.mut_arg("naam", names.clone()))
+        .mut_subcommand("vergelijk", |c| c.mut_arg("uitwerking", names.clone()))
+        .mut_subcommand("continuum", |c| c.mut_arg("stap", step_values))
+}
+
+/// Fish lines that complete `voorwie voorbeeld NAAM` (and its alias) with
+/// the practice cases and `voorwie continuum STAP` with the step ids.
+pub fn fish_positionals() -> String {
+    let cases: Vec<&str> = voorwie::views::examples::EXAMPLES
+        .iter()
+        .map(|e| e.name)
+        .collect();
+    let steps = voorwie::bank::load::embedded_step_ids().join(" ");
+    let mut s = String::new();
+    for sub in ["voorbeeld", "example"] {
+        s.push_str(&format!(
+            "complete -c voorwie -n \"__fish_voorwie_using_subcommand {sub}\" -f -a \"{}\"\n",
+            cases.join(" ")
+        ));
+    }
+    s.push_str(&format!(
+        "complete -c voorwie -n \"__fish_voorwie_using_subcommand continuum\" -f -a \"{steps}\"\n"
+    ));
+    s
 }
 
 /// The language asked for on the command line (`--taal en`, `--taal=en`),
@@ -910,7 +954,7 @@ impl Cli {
                     ShellArg::Powershell => clap_complete::Shell::PowerShell,
                 });
             }
-            Some(Cmd::Man) => return Action::Man,
+            Some(Cmd::Man) => return Action::Man(lang),
         };
         Action::Run(Config {
             command,
