@@ -260,6 +260,22 @@ fn walk(case: &str, cols: u16, rows: u16) {
         std::thread::sleep(Duration::from_millis(10));
     };
     assert!(matches!(code, WaitStatus::Exited(_, 0)), "{code:?}");
+    // What it wrote last, before it ended.
+    let drained = Instant::now();
+    let mut buf = [0u8; 4096];
+    while drained.elapsed() < Duration::from_secs(2) {
+        match s.pty.try_read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => s.term.process(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                if !s.term.screen().alternate_screen() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            Err(_) => break,
+        }
+    }
     assert!(
         !s.term.screen().alternate_screen(),
         "{case}: the terminal is back on its main screen"
