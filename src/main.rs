@@ -6,7 +6,6 @@ mod cli;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::Parser;
 use voorwie::base::error::Error;
 
 fn main() -> ExitCode {
@@ -33,11 +32,17 @@ fn run_main(lang: &mut Option<voorwie::base::text::Lang>) -> ExitCode {
         };
     }
     let args = help_as_flag(std::env::args_os());
-    let cli = match cli::Cli::try_parse_from(&args) {
+    // Help and usage errors in the user's language: known before clap reads
+    // the command line.
+    let asked = cli::lang_from_args(&args);
+    let parsed = cli::command_in(asked)
+        .try_get_matches_from(&args)
+        .and_then(|m| <cli::Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
-            // A usage error: in Dutch, exit code 2.
-            eprintln!("{}", cli::dutch_error(&e, &args));
+            // A usage error: in the user's language, exit code 2.
+            eprintln!("{}", cli::usage_error(&e, &args, asked));
             return ExitCode::from(2);
         }
         Err(e) => {
@@ -66,15 +71,18 @@ fn run(cli: cli::Cli) -> anyhow::Result<()> {
         cli::Action::Run(config) => voorwie::app::run(&config)?,
         cli::Action::Completions(shell) => {
             let mut out = Vec::new();
-            clap_complete::generate(shell, &mut cli::command(), "voorwie", &mut out);
-            voorwie::base::output::to_stdout(&String::from_utf8_lossy(&out))?;
+            clap_complete::generate(shell, &mut cli::completion_command(), "voorwie", &mut out);
+            let mut script = String::from_utf8_lossy(&out).into_owned();
+            if shell == clap_complete::Shell::Fish {
+                // clap_complete's fish script completes no positional
+                // values: the practice cases and the steps, by hand.
+                script.push_str(&cli::fish_positionals());
+            }
+            voorwie::base::output::to_stdout(&script)?;
         }
-        cli::Action::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(cli::command())
-                .render(&mut out)
-                .context("de handleiding maken")?;
-            voorwie::base::output::to_stdout(&dutch_man(&String::from_utf8_lossy(&out)))?;
+        cli::Action::Man(lang) => {
+            let page = manual(lang).context("de handleiding maken")?;
+            voorwie::base::output::to_stdout(&page)?;
         }
     }
     Ok(())
@@ -89,6 +97,120 @@ fn help_as_flag(args: std::env::ArgsOs) -> Vec<std::ffi::OsString> {
         args.push("--help".into());
     }
     args
+}
+
+/// The whole manual on one page: the synopsis, the common options, every
+/// command with its own options (there are no separate pages per command),
+/// the examples and exit codes, and the environment variables.
+fn manual(lang: voorwie::base::text::Lang) -> std::io::Result<String> {
+    use voorwie::base::text::Lang;
+    let cmd = cli::command_in(lang);
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut out = Vec::new();
+    man.render_title(&mut out)?;
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    man.render_options_section(&mut out)?;
+    let nl = lang == Lang::Nl;
+    out.extend_from_slice(if nl {
+        b".SH OPDRACHTEN\n"
+    } else {
+        b".SH COMMANDS\n"
+    });
+    for sub in cmd.get_subcommands() {
+        let name = sub.get_name();
+        out.extend_from_slice(format!(".SS \"voorwie {name}\"\n").as_bytes());
+        if let Some(about) = sub.get_about() {
+            out.extend_from_slice(format!("{}\n", roff_text(&about.to_string())).as_bytes());
+        }
+        let sub_man = clap_mangen::Man::new(
+            sub.clone()
+                .bin_name(format!("voorwie {name}"))
+                .disable_help_flag(true),
+        );
+        let mut part = Vec::new();
+        sub_man.render_synopsis_section(&mut part)?;
+        sub_man.render_options_section(&mut part)?;
+        sub_man.render_extra_section(&mut part)?;
+        let part = String::from_utf8_lossy(&part);
+        for line in part.lines() {
+            // The command's sections become paragraphs under its heading.
+            let line = match line {
+                ".SH SYNOPSIS" | ".SH OPTIONS" | ".SH EXTRA" => ".PP",
+                other => other,
+            };
+            out.extend_from_slice(line.as_bytes());
+            out.push(b'\n');
+        }
+    }
+    man.render_extra_section(&mut out)?;
+    out.extend_from_slice(environment(nl).as_bytes());
+    man.render_version_section(&mut out)?;
+    let roff = String::from_utf8_lossy(&out).into_owned();
+    Ok(if nl { dutch_man(&roff) } else { roff })
+}
+
+/// Text for a roff line: a leading dot or quote would be read as a request.
+fn roff_text(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.starts_with('.') || l.starts_with('\'') {
+                format!("\\&{l}")
+            } else {
+                l.replace('\\', "\\e")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The ENVIRONMENT section: the variables voorwie reads.
+fn environment(nl: bool) -> String {
+    let items: [(&str, &str, &str); 6] = [
+        (
+            "VOORWIE_DATA_DIR",
+            "Map voor de concepten van onafgemaakte sessies (in VOORWIE_DATA_DIR/concepten). Standaard de gegevensmap van het systeem (Linux: ~/.local/share/voorwie, Windows: %APPDATA%\\voorwie\\data).",
+            "Folder for the drafts of unfinished sessions (in VOORWIE_DATA_DIR/concepten). By default the system's data folder (Linux: ~/.local/share/voorwie, Windows: %APPDATA%\\voorwie\\data).",
+        ),
+        (
+            "NO_COLOR",
+            "Niet leeg: geen kleur (zoals --kleur nooit, tenzij --kleur altijd).",
+            "Not empty: no colour (as --kleur nooit, unless --kleur altijd).",
+        ),
+        (
+            "LANG",
+            "De taal als --taal ontbreekt: en_* geeft Engels, al het andere Nederlands.",
+            "The language when --taal is not given: en_* gives English, anything else Dutch.",
+        ),
+        (
+            "LC_ALL",
+            "Gaat voor LC_MESSAGES en LANG.",
+            "Takes precedence over LC_MESSAGES and LANG.",
+        ),
+        (
+            "LC_MESSAGES",
+            "Gaat voor LANG.",
+            "Takes precedence over LANG.",
+        ),
+        (
+            "TERM",
+            "dumb: genummerde regels in plaats van pijltjesmenu's, geen kleur en geen tekentjes die de terminal niet kan tonen.",
+            "dumb: numbered lines instead of arrow-key menus, no colour and no symbols the terminal cannot show.",
+        ),
+    ];
+    let mut s = String::from(if nl {
+        ".SH OMGEVING\n"
+    } else {
+        ".SH ENVIRONMENT\n"
+    });
+    for (name, dutch, english) in items {
+        s.push_str(&format!(
+            ".TP\n\\fB{name}\\fR\n{}\n",
+            roff_text(if nl { dutch } else { english })
+        ));
+    }
+    s
 }
 
 /// clap_mangen writes English section headings; a Dutch manual gets the

@@ -418,8 +418,13 @@ fn html_result_card_and_continuum_are_self_contained_pages() {
     assert_self_contained(&result);
     assert!(result.contains("<html lang=\"nl\">"));
     assert!(result.contains("bevat casusinformatie"), "privacy line");
-    // The picture: one row for the case and one per goal, each with its advice.
-    assert_eq!(result.matches(">advies</text>").count(), 1 + 3);
+    // The picture: one row for the case and one per goal, each with its
+    // advice (on its own pill, or sharing one: "nu · advies").
+    assert_eq!(result.matches("advies</text>").count(), 1 + 3);
+    assert!(
+        result.contains(">nu · advies</text>"),
+        "now and advice on one step"
+    );
     assert!(
         result.contains(">nodig</text>"),
         "need beyond the first step is drawn"

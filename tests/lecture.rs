@@ -533,7 +533,7 @@ fn the_overview_as_csv_has_one_row_per_session_goal() {
     assert_eq!(
         lines.next(),
         Some(
-            "sessie,moment,datum,rol,doel,stap,nodig,huidig,richting,zekerheid,mogelijk,kloof,weet_niet,overschrijving"
+            "sessie,moment,datum,rol,doel,stap,nodig,huidig,richting,zekerheid,mogelijk,kloof,weet_niet,overschrijving,overschrijving_casus"
         )
     );
     // 50 × peuter-slaap (1 goal) + 50 × schoolverzuim (2 goals).

@@ -14,6 +14,9 @@ pub struct Config {
     /// Another question bank instead of the embedded default.
     pub bank: Option<PathBuf>,
     pub format: Format,
+    /// `--format` was given (not the default): `tekst` then means the same
+    /// plain text on a terminal as in a pipe, without tables or colour.
+    pub format_given: bool,
     /// Write the output to this file instead of stdout.
     pub output: Option<PathBuf>,
     /// Overwrite an existing output file.
@@ -69,7 +72,13 @@ pub enum Command {
     /// Validate a bank.
     Check { bank: Option<PathBuf> },
     /// Compare saved sessions (raters of one case, or one case over time).
-    Compare { files: Vec<PathBuf>, timeline: bool },
+    Compare {
+        files: Vec<PathBuf>,
+        timeline: bool,
+        /// A practice case whose worked answer stands beside the raters
+        /// (`--uitwerking NAAM`).
+        reference: Option<String>,
+    },
     /// Aggregate many sessions for organisatie & beleid.
     Overview { paths: Vec<PathBuf> },
 }

@@ -87,22 +87,62 @@ pub fn run(config: &Config) -> Result<()> {
             emit(config, |r| r.overview(&view))
         }
         Command::Check { bank } => check(config, bank.as_deref()),
-        Command::Compare { files, timeline } => {
+        Command::Compare {
+            files,
+            timeline,
+            reference,
+        } => {
             let bank = load_bank(config)?;
+            let u = ui::ui(config.lang);
+            if files.len() + usize::from(reference.is_some()) < 2 {
+                return Err(Error::Usage(u.cmp_too_few.to_owned()));
+            }
             let mut sessions = Vec::new();
+            if let Some(name) = reference {
+                // The worked answer of a practice case, beside the raters.
+                let ex = examples::find(name)?;
+                let session = ex.session_in(config.lang)?;
+                let (responses, _) =
+                    resolve(&bank, &session, &ex.file()).map_err(Error::Invalid)?;
+                let outcome = advice::score(&bank, &responses);
+                sessions.push(compare::Scored {
+                    file: ex.file(),
+                    reference: true,
+                    session,
+                    responses,
+                    outcome,
+                });
+            }
             for path in files {
                 let file = path.display().to_string();
                 let session = session_file(path)?;
+                if draft::answer_count(&session) == 0 {
+                    // An empty template is not a rater.
+                    return Err(Error::Syntax(ui::fill(
+                        u.cmp_empty_file,
+                        &[("file", &file)],
+                    )));
+                }
                 let (responses, warnings) =
                     resolve(&bank, &session, &file).map_err(Error::Invalid)?;
                 warn(config, &warnings);
                 let outcome = advice::score(&bank, &responses);
                 sessions.push(compare::Scored {
                     file,
+                    reference: false,
                     session,
                     responses,
                     outcome,
                 });
+            }
+            if reference.is_none()
+                && !config.quiet
+                && let Some(name) = compare::common_case(&sessions)
+            {
+                eprintln!(
+                    "voorwie: {}",
+                    ui::fill(u.cmp_reference_tip, &[("name", name)])
+                );
             }
             let mode = if *timeline {
                 compare::Mode::Timeline
@@ -110,6 +150,9 @@ pub fn run(config: &Config) -> Result<()> {
                 compare::guess_mode(&sessions)
             };
             let view = compare::compare(&bank, sessions, mode, config.lang);
+            for w in view.waarschuwingen.iter().filter(|_| !config.quiet) {
+                eprintln!("voorwie: {w}");
+            }
             emit(config, |r| r.comparison(&view))
         }
         Command::Start {
@@ -215,8 +258,24 @@ fn color_wanted(config: &Config, terminal: bool) -> bool {
     }
 }
 
-/// Screen layout on a terminal, paste layout for files and pipes.
+/// Screen layout on a terminal, paste layout for files and pipes, and for
+/// `--format tekst` asked for by name: that is the same plain text
+/// everywhere, so what is copied from the screen is what a file holds.
 fn style(config: &Config) -> Style {
+    let plain = config.format_given && config.format == Format::Text;
+    if plain {
+        return Style {
+            color: config.color == ColorChoice::Always,
+            long: config.long,
+            ..Style::paste()
+        };
+    }
+    screen_style(config)
+}
+
+/// Screen layout on a terminal (tables, colour, the terminal's width),
+/// paste layout for files and pipes.
+fn screen_style(config: &Config) -> Style {
     let terminal = config.output.is_none() && stdout_is_terminal();
     if !terminal {
         return Style {
@@ -520,7 +579,8 @@ fn present(config: &Config, bank: &Bank, name: &str, session: &Session, file: &s
     let report = report_for(config, bank, session, file)?;
     let slides =
         crate::views::slides::slides(bank, name, session, &responses, &report, config.lang);
-    let style = style(config);
+    // Live, the slides are drawn for the screen even with --format tekst.
+    let style = screen_style(config);
     let live = config.output.is_none() && stdout_is_terminal() && std::io::stdin().is_terminal();
     if !live {
         let all = presenter::all(&slides, style, config.lang);

@@ -25,6 +25,15 @@ pub fn default_bank() -> Result<Bank> {
 
 /// The embedded default bank with the texts of one language: for Dutch a
 /// copy without the translations, half the text to read on every run.
+/// The ids of the continuum's steps in the embedded bank, for the shell
+/// completions (`voorwie completions`); read only when those are written.
+pub fn embedded_step_ids() -> Vec<String> {
+    default_bank_in(Lang::Nl).map_or_else(
+        |_| Vec::new(),
+        |b| b.steps().iter().map(|s| s.id.value.clone()).collect(),
+    )
+}
+
 pub(crate) fn default_bank_in(lang: Lang) -> Result<Bank> {
     match lang {
         Lang::Nl => parse_embedded(DEFAULT_BANK_JSON_NL),

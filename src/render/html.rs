@@ -51,11 +51,14 @@ h3 { font-size: 1rem; margin: 1.1rem 0 .3rem; }
 p, li { margin: .25rem 0; }
 .privacy, .warning { background: var(--warn-soft); color: var(--warn); border-left: 4px solid var(--warn);
            padding: .4rem .7rem; margin: .6rem 0 1rem; font-weight: 600; }
-td, th, li, p { overflow-wrap: anywhere; }
+td, th, li, p, h1, h2, h3 { overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid var(--line); }
 th { background: var(--soft); font-weight: 600; }
-table.meta { width: auto; } table.meta th { background: none; padding-left: 0; }
+table.meta { width: auto; } table.meta th { background: none; padding-left: 0; white-space: nowrap; }
+table.goals { table-layout: fixed; }
+table.goals th:nth-child(1) { width: 2.2em; } table.goals th:nth-child(3) { width: 17%; }
+table.goals th:nth-child(4) { width: 15%; } table.goals th:nth-child(6) { width: 17%; }
 .muted { color: var(--muted); }
 .note { font-style: italic; color: var(--muted); }
 .advice { font-size: 1.1rem; }
@@ -113,9 +116,37 @@ fn page(lang: &str, title: &str, extra_css: &str, body: &str) -> String {
 struct Row<'a> {
     label: &'a str,
     current: Option<usize>,
+    /// The suggested step.
     advice: usize,
+    /// The professional's own choice, when it overrides the suggestion.
+    chosen: Option<usize>,
     needed: Option<usize>,
     strong: bool,
+}
+
+/// A mark on the drawn continuum: the words and how wide they are drawn.
+struct Pill {
+    step: usize,
+    text: String,
+    w: f64,
+    font: f64,
+}
+
+impl Pill {
+    /// A pill for `text` that fits in a step's cell, the letters smaller
+    /// when the words are many.
+    fn new(step: usize, text: &str, cell_w: f64) -> Pill {
+        let chars = text.chars().count() as f64;
+        let max_w = cell_w - 6.0;
+        let font = (11.0_f64).min((max_w - 12.0) / (chars * 0.58)).max(7.0);
+        let w = (chars * font * 0.58 + 16.0).clamp(30.0, max_w);
+        Pill {
+            step,
+            text: text.to_owned(),
+            w,
+            font,
+        }
+    }
 }
 
 /// The five steps as a picture: one row per goal (and one for the case),
@@ -131,7 +162,14 @@ fn continuum_svg(ui: &Ui, steps: &[StepRef], rows: &[Row], focus: Option<usize>)
     let height = if rows.is_empty() {
         head_h + 2.0
     } else {
-        head_h + row_h * rows.len() as f64 + 30.0
+        head_h
+            + row_h * rows.len() as f64
+            + 30.0
+            + if rows.iter().any(|r| r.chosen.is_some()) {
+                18.0
+            } else {
+                0.0
+            }
     };
     let mut s = String::new();
     let _ = write!(
@@ -194,82 +232,277 @@ fn continuum_svg(ui: &Ui, steps: &[StepRef], rows: &[Row], focus: Option<usize>)
             );
         }
         let x_of = |i: usize| label_w + cell_w * i as f64 + cell_w / 2.0;
-        // From now to the suggestion: the direction of travel.
-        if let Some(now) = row.current.filter(|&c| c != row.advice) {
-            let (a, b) = (x_of(now), x_of(row.advice));
+        // Every step with marks gets one pill, centred on the step, with
+        // all its marks in words ("nu · advies"): marks on the same step
+        // never cover each other or sit between two steps.
+        let lead = row.chosen.unwrap_or(row.advice);
+        let pills: Vec<Pill> = (0..5)
+            .filter_map(|i| {
+                let mut words = Vec::new();
+                if row.current == Some(i) {
+                    words.push(ui.bar_now);
+                }
+                if row.chosen == Some(i) {
+                    words.push(ui.bar_chosen);
+                }
+                if row.advice == i {
+                    words.push(ui.bar_advice);
+                }
+                if row.needed.is_some_and(|n| n == i && n != row.advice) {
+                    words.push(ui.bar_needed);
+                }
+                (!words.is_empty()).then(|| Pill::new(i, &words.join(" · "), cell_w))
+            })
+            .collect();
+        let half = |i: usize| {
+            pills
+                .iter()
+                .find(|p| p.step == i)
+                .map_or(6.0, |p| p.w / 2.0)
+        };
+        // From now to the suggestion (or the professional's choice): the
+        // direction of travel, ending at the pill's edge.
+        if let Some(now) = row.current.filter(|&c| c != lead) {
+            let (a, b) = (x_of(now), x_of(lead));
             let dir = if b > a { 1.0 } else { -1.0 };
+            let end = half(lead) + 2.0;
             let _ = write!(
                 s,
                 "<line x1=\"{a}\" y1=\"{cy}\" x2=\"{bb}\" y2=\"{cy}\" stroke=\"#0b6e69\" stroke-width=\"3\"/>\
                  <polygon points=\"{t0},{y0} {t1},{cy} {t0},{y1}\" fill=\"#0b6e69\"/>",
-                bb = b - dir * 22.0,
-                t0 = b - dir * 24.0,
-                t1 = b - dir * 15.0,
+                bb = b - dir * (end + 8.0),
+                t0 = b - dir * (end + 9.0),
+                t1 = b - dir * end,
                 y0 = cy - 6.0,
                 y1 = cy + 6.0,
             );
         }
-        if let Some(need) = row.needed.filter(|&n| n != row.advice) {
+        for p in &pills {
+            let is = |i: Option<usize>| i == Some(p.step);
+            // The lead mark (the choice, or else the suggestion) is filled;
+            // a suggestion set aside by the professional is outlined; what
+            // is needed is dashed; where they are now is a dark ring.
+            let (fill, text, stroke, dash, weight) = if p.step == lead {
+                ("#0b6e69", "#ffffff", "#0b6e69", "", "700")
+            } else if p.step == row.advice {
+                ("#ffffff", "#0b6e69", "#0b6e69", "", "700")
+            } else if row.needed == Some(p.step) {
+                (
+                    "#ffffff",
+                    "#0b6e69",
+                    "#0b6e69",
+                    " stroke-dasharray=\"5 4\"",
+                    "400",
+                )
+            } else {
+                ("#ffffff", "#1d2a33", "#1d2a33", "", "400")
+            };
+            // Where they are now, on a pill of another mark: a dark edge.
+            let (stroke, sw) = if is(row.current) && p.step == lead {
+                ("#1d2a33", 2.5)
+            } else {
+                (stroke, 2.0)
+            };
             let _ = write!(
                 s,
-                "<rect x=\"{x}\" y=\"{y0}\" width=\"{w}\" height=\"{h}\" rx=\"13\" fill=\"none\" stroke=\"#0b6e69\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/>\
-                 <text x=\"{cx}\" y=\"{ty}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#0b6e69\">{t}</text>",
-                x = x_of(need) - 40.0,
-                y0 = cy - 13.0,
-                w = 80.0,
-                h = 26.0,
-                cx = x_of(need),
+                "<rect x=\"{x}\" y=\"{y0}\" width=\"{w}\" height=\"24\" rx=\"12\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{sw}\"{dash}/>\
+                 <text x=\"{cx}\" y=\"{ty}\" font-size=\"{fs}\" font-weight=\"{weight}\" text-anchor=\"middle\" fill=\"{text}\">{t}</text>",
+                x = x_of(p.step) - p.w / 2.0,
+                y0 = cy - 12.0,
+                w = p.w,
+                cx = x_of(p.step),
                 ty = cy + 4.0,
-                t = esc(ui.bar_needed),
+                fs = p.font,
+                t = esc(&p.text),
             );
         }
-        if let Some(now) = row.current {
-            let _ = write!(
-                s,
-                "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"13\" fill=\"#ffffff\" stroke=\"#1d2a33\" stroke-width=\"2.5\"/>\
-                 <text x=\"{cx}\" y=\"{ty}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#1d2a33\">{t}</text>",
-                cx = x_of(now),
-                ty = cy + 3.5,
-                t = esc(ui.bar_now),
-            );
-        }
-        let cx = x_of(row.advice);
-        let (w, h) = (76.0, 24.0);
-        let x = if row.current == Some(row.advice) {
-            cx + 2.0
-        } else {
-            cx - w / 2.0
-        };
-        let _ = write!(
-            s,
-            "<rect x=\"{x}\" y=\"{y0}\" width=\"{w}\" height=\"{h}\" rx=\"12\" fill=\"#0b6e69\"/>\
-             <text x=\"{tx}\" y=\"{ty}\" font-size=\"11\" font-weight=\"700\" text-anchor=\"middle\" fill=\"#ffffff\">{t}</text>",
-            y0 = cy - h / 2.0,
-            tx = x + w / 2.0,
-            ty = cy + 4.0,
-            t = esc(ui.bar_advice),
-        );
     }
     if rows.is_empty() {
         s.push_str("</svg>\n");
         return s;
     }
     // Legend.
+    let overridden = rows.iter().any(|r| r.chosen.is_some());
     let ly = head_h + row_h * rows.len() as f64 + 18.0;
     let _ = write!(
         s,
-        "<circle cx=\"12\" cy=\"{c}\" r=\"7\" fill=\"#ffffff\" stroke=\"#1d2a33\" stroke-width=\"2\"/>\
-         <text x=\"26\" y=\"{t}\" font-size=\"11\" fill=\"#5b6770\">{now}</text>\
-         <rect x=\"250\" y=\"{r}\" width=\"22\" height=\"12\" rx=\"6\" fill=\"#0b6e69\"/>\
+        "<rect x=\"2\" y=\"{r}\" width=\"22\" height=\"12\" rx=\"6\" fill=\"#ffffff\" stroke=\"#1d2a33\" stroke-width=\"2\"/>\
+         <text x=\"30\" y=\"{t}\" font-size=\"11\" fill=\"#5b6770\">{now}</text>\
+         <rect x=\"250\" y=\"{r}\" width=\"22\" height=\"12\" rx=\"6\" fill=\"{adv_fill}\" stroke=\"#0b6e69\" stroke-width=\"2\"/>\
          <text x=\"278\" y=\"{t}\" font-size=\"11\" fill=\"#5b6770\">{adv}</text>\
-         <rect x=\"480\" y=\"{r}\" width=\"22\" height=\"12\" rx=\"6\" fill=\"none\" stroke=\"#0b6e69\" stroke-dasharray=\"4 3\"/>\
+         <rect x=\"480\" y=\"{r}\" width=\"22\" height=\"12\" rx=\"6\" fill=\"#ffffff\" stroke=\"#0b6e69\" stroke-dasharray=\"4 3\"/>\
          <text x=\"508\" y=\"{t}\" font-size=\"11\" fill=\"#5b6770\">{need}</text>",
-        c = ly - 4.0,
         t = ly,
         r = ly - 10.0,
         now = esc(ui.legend_now),
         adv = esc(ui.legend_advice),
+        adv_fill = if overridden { "#ffffff" } else { "#0b6e69" },
         need = esc(ui.legend_needed),
+    );
+    if overridden {
+        let _ = write!(
+            s,
+            "<rect x=\"2\" y=\"{r}\" width=\"22\" height=\"12\" rx=\"6\" fill=\"#0b6e69\"/>\
+             <text x=\"30\" y=\"{t}\" font-size=\"11\" fill=\"#5b6770\">{chosen}</text>",
+            t = ly + 18.0,
+            r = ly + 8.0,
+            chosen = esc(ui.legend_chosen),
+        );
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+/// The comparison as a picture: per goal (and for the case) one numbered
+/// dot per rater on the step it suggests, the worked answer as a marked
+/// diamond, and under each step how many raters find it needed. The
+/// numbers are those of the table below the picture.
+fn comparison_svg(ui: &Ui, c: &Comparison) -> String {
+    let label_w = 190.0;
+    let cell_w = 106.0;
+    let head_h = 46.0;
+    let per_line = 5usize;
+    let dot = 19.0;
+    let width = label_w + cell_w * 5.0 + 4.0;
+    let rows: Vec<&crate::views::compare::Row> =
+        std::iter::once(&c.casus).chain(&c.doelen).collect();
+    // Every row as high as its fullest step.
+    let heights: Vec<f64> = rows
+        .iter()
+        .map(|row| {
+            let most = (0..5)
+                .map(|i| {
+                    row.stappen
+                        .iter()
+                        .flatten()
+                        .filter(|s| s.index == i)
+                        .count()
+                })
+                .max()
+                .unwrap_or(0)
+                .max(1);
+            let lines = most.div_ceil(per_line) as f64;
+            lines * dot + 30.0
+        })
+        .collect();
+    let height = head_h + heights.iter().sum::<f64>() + 46.0;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<svg class=\"continuum\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
+         role=\"img\" aria-labelledby=\"cmp-title\" font-family=\"system-ui, sans-serif\">\
+         <title id=\"cmp-title\">{}</title>",
+        esc(ui.cmp_picture_title)
+    );
+    for (i, step) in c.continuum.iter().enumerate().take(5) {
+        let x = label_w + cell_w * i as f64;
+        let shade = ["#eef5f4", "#d9ebe9", "#bfdcd9", "#a1cbc7", "#80b8b3"][i];
+        let _ = write!(
+            s,
+            "<polygon points=\"{x0},4 {x1},4 {x2},{ym} {x1},{yb} {x0},{yb} {x3},{ym}\" fill=\"{shade}\" stroke=\"#ffffff\" stroke-width=\"2\"/>\
+             <text x=\"{tx}\" y=\"20\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1d2a33\">{n}</text>\
+             <text x=\"{tx}\" y=\"35\" font-size=\"12.5\" font-weight=\"600\" text-anchor=\"middle\" fill=\"#1d2a33\">{name}</text>",
+            x0 = x,
+            x1 = x + cell_w - 10.0,
+            x2 = x + cell_w,
+            x3 = if i == 0 { x } else { x + 10.0 },
+            ym = (head_h - 4.0) / 2.0 + 4.0,
+            yb = head_h - 4.0,
+            tx = x + cell_w / 2.0,
+            n = i + 1,
+            name = esc(&step.naam),
+        );
+    }
+    let mut y = head_h;
+    for (r, row) in rows.iter().enumerate() {
+        let h = heights[r];
+        if r % 2 == 0 {
+            let _ = write!(
+                s,
+                "<rect x=\"0\" y=\"{y}\" width=\"{width}\" height=\"{h}\" fill=\"#f6f8f9\"/>"
+            );
+        }
+        let weight = if r == 0 { "700" } else { "400" };
+        let flag = if row.bespreek { " ⚑" } else { "" };
+        let _ = write!(
+            s,
+            "<text x=\"6\" y=\"{ty}\" font-size=\"12.5\" font-weight=\"{weight}\" fill=\"#1d2a33\">{label}{flag}</text>",
+            ty = y + 20.0,
+            label = esc(&shorten(&row.label, 26)),
+        );
+        for i in 0..5 {
+            let x0 = label_w + cell_w * i as f64;
+            // The sessions on this step: the reference first.
+            let mut here: Vec<(usize, bool)> = row
+                .stappen
+                .iter()
+                .enumerate()
+                .filter(|(_, st)| st.as_ref().is_some_and(|st| st.index == i))
+                .map(|(k, _)| (k, c.sessies[k].referentie))
+                .collect();
+            here.sort_by_key(|(k, reference)| (!reference, *k));
+            for (j, (k, reference)) in here.iter().enumerate() {
+                let cx = x0 + 14.0 + dot * (j % per_line) as f64;
+                let cy = y + 14.0 + dot * (j / per_line) as f64;
+                let who = esc(&c.sessies[*k].label);
+                if *reference {
+                    let _ = write!(
+                        s,
+                        "<g><title>{who}</title><polygon points=\"{cx},{a} {b},{cy} {cx},{d} {e},{cy}\" fill=\"#8a4b00\" stroke=\"#1d2a33\" stroke-width=\"1.5\"/>\
+                         <text x=\"{cx}\" y=\"{ty}\" font-size=\"9\" font-weight=\"700\" text-anchor=\"middle\" fill=\"#ffffff\">{n}</text></g>",
+                        a = cy - 10.0,
+                        b = cx + 10.0,
+                        d = cy + 10.0,
+                        e = cx - 10.0,
+                        ty = cy + 3.0,
+                        n = k + 1,
+                    );
+                } else {
+                    let _ = write!(
+                        s,
+                        "<g><title>{who}</title><circle cx=\"{cx}\" cy=\"{cy}\" r=\"8\" fill=\"#0b6e69\"/>\
+                         <text x=\"{cx}\" y=\"{ty}\" font-size=\"9\" text-anchor=\"middle\" fill=\"#ffffff\">{n}</text></g>",
+                        ty = cy + 3.0,
+                        n = k + 1,
+                    );
+                }
+            }
+            let needed = row
+                .nodig
+                .iter()
+                .zip(&c.sessies)
+                .filter(|(n, s)| !s.referentie && n.as_ref().is_some_and(|n| n.index == i))
+                .count();
+            if needed > 0 {
+                let _ = write!(
+                    s,
+                    "<text x=\"{tx}\" y=\"{ty}\" font-size=\"10\" fill=\"#0b6e69\">{t} {needed}</text>",
+                    tx = x0 + 6.0,
+                    ty = y + h - 6.0,
+                    t = esc(&ui.needed.to_lowercase()),
+                );
+            }
+        }
+        y += h;
+    }
+    // Legend.
+    let ly = y + 20.0;
+    let _ = write!(
+        s,
+        "<circle cx=\"12\" cy=\"{c}\" r=\"7\" fill=\"#0b6e69\"/>\
+         <text x=\"26\" y=\"{ly}\" font-size=\"11\" fill=\"#5b6770\">{rater}</text>\
+         <polygon points=\"212,{a} 220,{c} 212,{d} 204,{c}\" fill=\"#8a4b00\"/>\
+         <text x=\"226\" y=\"{ly}\" font-size=\"11\" fill=\"#5b6770\">{reference}</text>\
+         <text x=\"470\" y=\"{ly}\" font-size=\"11\" fill=\"#0b6e69\">{needed}</text>\
+         <text x=\"6\" y=\"{ly2}\" font-size=\"11\" fill=\"#5b6770\">⚑ {discuss}</text>",
+        ly2 = ly + 16.0,
+        discuss = esc(ui.cmp_discuss),
+        c = ly - 4.0,
+        a = ly - 12.0,
+        d = ly + 4.0,
+        rater = esc(ui.cmp_legend_rater),
+        reference = esc(ui.cmp_legend_reference),
+        needed = esc(ui.cmp_legend_needed),
     );
     s.push_str("</svg>\n");
     s
@@ -438,10 +671,8 @@ impl Renderer for HtmlRenderer {
         let mut rows = vec![Row {
             label: ui.case_heading,
             current: r.huidig.as_ref().map(|h| h.index),
-            advice: r
-                .overschrijving
-                .as_ref()
-                .map_or(a.index, |o| o.gekozen.index),
+            advice: a.index,
+            chosen: r.overschrijving.as_ref().map(|o| o.gekozen.index),
             needed: Some(a.nodig.index),
             strong: true,
         }];
@@ -449,10 +680,8 @@ impl Renderer for HtmlRenderer {
             rows.push(Row {
                 label: &g.label,
                 current: g.nu.stap.as_ref().map(|h| h.index),
-                advice: g
-                    .overschrijving
-                    .as_ref()
-                    .map_or(g.advies.index, |o| o.gekozen.index),
+                advice: g.advies.index,
+                chosen: g.overschrijving.as_ref().map(|o| o.gekozen.index),
                 needed: Some(g.advies.nodig.index),
                 strong: false,
             });
@@ -869,8 +1098,180 @@ impl Renderer for HtmlRenderer {
     }
 
     fn comparison(&self, c: &Comparison) -> String {
-        let text = TextRenderer::with(Style::paste(), self.ui).comparison(c);
-        self.text_page(self.ui.title, &text)
+        let ui = self.ui;
+        let timeline = c.soort == "tijdlijn";
+        let title = if timeline {
+            ui.cmp_title_timeline
+        } else {
+            ui.cmp_title_raters
+        };
+        let raters = c.sessies.iter().filter(|s| !s.referentie).count();
+        let mut b = String::new();
+        let _ = writeln!(b, "<h1>{}</h1>", esc(title));
+        let _ = writeln!(b, "<p class=\"privacy\">{}</p>", esc(&c.casusinformatie));
+        for w in &c.waarschuwingen {
+            let _ = writeln!(b, "<p class=\"warning\">{}</p>", esc(w));
+        }
+        let _ = writeln!(b, "<h2>{}</h2>", esc(ui.cmp_picture_title));
+        b.push_str(&comparison_svg(ui, c));
+
+        // The raters, numbered as in the picture.
+        let roles = c.sessies.iter().any(|s| s.rol.is_some());
+        b.push_str("<table class=\"raters\">\n<tr><th>#</th>");
+        let _ = write!(b, "<th>{}</th>", esc(ui.cmp_label));
+        if roles {
+            let _ = write!(b, "<th>{}</th>", esc(ui.cmp_role));
+        }
+        if timeline {
+            let _ = write!(b, "<th>{}</th>", esc(ui.date));
+        }
+        for row in std::iter::once(&c.casus).chain(&c.doelen) {
+            let _ = write!(b, "<th>{}</th>", esc(&row.label));
+        }
+        b.push_str("</tr>\n");
+        for (i, s) in c.sessies.iter().enumerate() {
+            let class = if s.referentie {
+                " class=\"reference\""
+            } else {
+                ""
+            };
+            let _ = write!(b, "<tr{class}><td>{}</td><td>{}</td>", i + 1, esc(&s.label));
+            if roles {
+                let _ = write!(b, "<td>{}</td>", esc(s.rol.as_deref().unwrap_or("")));
+            }
+            if timeline {
+                let _ = write!(
+                    b,
+                    "<td>{}</td>",
+                    esc(&s.datum.as_deref().map(dutch_date).unwrap_or_default())
+                );
+            }
+            for row in std::iter::once(&c.casus).chain(&c.doelen) {
+                let step = row.stappen[i].as_ref();
+                let need = row.nodig[i].as_ref();
+                let mut cell = step.map_or(String::new(), |x| {
+                    format!("<strong>{}</strong>", esc(&x.naam))
+                });
+                if let (Some(st), Some(n)) = (step, need)
+                    && st.index != n.index
+                {
+                    let _ = write!(
+                        cell,
+                        "<br><span class=\"muted\">{}: {}</span>",
+                        esc(&ui.needed.to_lowercase()),
+                        esc(&n.naam.to_lowercase())
+                    );
+                }
+                if let Some(d) = &row.richtingen[i] {
+                    let _ = write!(
+                        cell,
+                        "<br><span class=\"muted\">{}</span>",
+                        esc(&d.to_lowercase())
+                    );
+                }
+                let _ = write!(b, "<td>{cell}</td>");
+            }
+            b.push_str("</tr>\n");
+        }
+        b.push_str("</table>\n");
+
+        if !timeline {
+            let _ = writeln!(b, "<h2>{}</h2>", esc(ui.cmp_spread));
+            let mut items = Vec::new();
+            for row in std::iter::once(&c.casus).chain(&c.doelen) {
+                let flag = if row.bespreek {
+                    format!(
+                        " <strong class=\"discuss\">{}</strong>",
+                        esc(&ui.cmp_discuss.to_uppercase())
+                    )
+                } else {
+                    String::new()
+                };
+                let mut item = format!("<li>{}{flag}<ul>", esc(&row.spread_line(ui)));
+                for line in [
+                    row.needed_line(ui, &c.sessies),
+                    row.direction_line(ui, &c.sessies),
+                ]
+                .into_iter()
+                .chain(row.reference_line(ui, raters))
+                {
+                    let _ = write!(item, "<li>{}</li>", esc(&line));
+                }
+                item.push_str("</ul></li>");
+                items.push(item);
+            }
+            b.push_str(&list(items));
+        }
+        if !c.ongematcht.is_empty() {
+            let _ = writeln!(b, "<h2>{}</h2>", esc(ui.cmp_unmatched));
+            b.push_str(&list(c.ongematcht.iter().map(|u| {
+                format!(
+                    "<li>{}</li>",
+                    esc(&fill(
+                        ui.cmp_unmatched_line,
+                        &[("goal", &u.label), ("who", &u.in_sessies.join(", "))],
+                    ))
+                )
+            })));
+        }
+        if !timeline {
+            let _ = writeln!(b, "<h2>{}</h2>", esc(ui.cmp_differences));
+            if c.verschillen.is_empty() {
+                let _ = writeln!(b, "<p>{}</p>", esc(ui.cmp_no_differences));
+            }
+            b.push_str(&list(c.verschillen.iter().map(|d| {
+                let title = match &d.doel {
+                    Some(g) => format!("{} ({} '{g}')", d.tekst, ui.goal.to_lowercase()),
+                    None => d.tekst.clone(),
+                };
+                let answers: String = d
+                    .antwoorden
+                    .iter()
+                    .map(|a| {
+                        format!(
+                            "<li>{}: <span class=\"muted\">{}</span></li>",
+                            esc(&a.antwoord),
+                            esc(&a.sessies.join(", "))
+                        )
+                    })
+                    .collect();
+                format!("<li>{}<ul>{answers}</ul></li>", esc(&title))
+            })));
+        }
+        if !c.per_rol.is_empty() {
+            let _ = writeln!(b, "<h2>{}</h2>", esc(ui.cmp_per_role));
+            b.push_str(&list(c.per_rol.iter().map(|g| {
+                format!(
+                    "<li>{} ({}): {}</li>",
+                    esc(&g.rol),
+                    esc(&g.sessies.join(", ")),
+                    esc(&g.stappen.join(", "))
+                )
+            })));
+        }
+        if !c.tijdlijn.is_empty() {
+            let _ = writeln!(b, "<h2>{}</h2>", esc(ui.cmp_changes));
+            b.push_str(&list(c.tijdlijn.iter().map(|ch| {
+                let what: String = ch
+                    .wat
+                    .iter()
+                    .map(|w| format!("<li>{}</li>", esc(w)))
+                    .collect();
+                format!(
+                    "<li>{} → {}<ul>{what}</ul></li>",
+                    esc(&dutch_date(&ch.van)),
+                    esc(&dutch_date(&ch.naar))
+                )
+            })));
+        }
+        let _ = writeln!(b, "<footer>{}</footer>", esc(&c.casusinformatie));
+        page(
+            self.lang(),
+            title,
+            "tr.reference td { background: var(--warn-soft); } .discuss { color: var(--warn); }\n\
+             table.raters th, table.raters td { overflow-wrap: break-word; }",
+            &b,
+        )
     }
 
     fn overview(&self, o: &Overview) -> String {

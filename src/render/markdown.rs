@@ -509,6 +509,10 @@ impl Renderer for MarkdownRenderer {
         };
         out.push(format!("# {title}\n"));
         out.push(format!("> {}\n", esc(&c.casusinformatie)));
+        for w in &c.waarschuwingen {
+            out.push(format!("**{}**\n", esc(w)));
+        }
+        let raters = c.sessies.iter().filter(|s| !s.referentie).count();
         let roles = c.sessies.iter().any(|s| s.rol.is_some());
         let dates = c.soort == "tijdlijn";
         let mut header = vec![ui.cmp_label.to_owned()];
@@ -549,6 +553,15 @@ impl Renderer for MarkdownRenderer {
                 };
                 let line = row.spread_line(ui);
                 out.push(format!("- {}{flag}", esc(&line)));
+                for line in [
+                    row.needed_line(ui, &c.sessies),
+                    row.direction_line(ui, &c.sessies),
+                ]
+                .into_iter()
+                .chain(row.reference_line(ui, raters))
+                {
+                    out.push(format!("  - {}", esc(&line)));
+                }
             }
         }
         if !c.ongematcht.is_empty() {

@@ -86,8 +86,8 @@ pub fn renderer(format: Format, style: Style, lang: Lang) -> Box<dyn Renderer> {
     }
 }
 
-/// One presenter slide as text, for a screen: short lines, a clear heading,
-/// the continuum drawn vertically, and where we are.
+/// One presenter slide as text, whole, for a file or a pipe: short lines,
+/// a clear heading, the continuum drawn vertically, and where we are.
 pub(crate) fn slide_text(
     slide: &crate::views::slides::Slide,
     style: Style,
@@ -96,4 +96,20 @@ pub(crate) fn slide_text(
     total: usize,
 ) -> String {
     text::slide(slide, style, crate::base::ui::ui(lang), n, total)
+}
+
+/// One presenter slide cut into screens of at most `rows - 2` lines, each
+/// line at most `style.width` (and at most 72) columns wide; the presenter
+/// draws the controls on the last row.
+pub(crate) fn slide_screens(
+    slide: &crate::views::slides::Slide,
+    style: Style,
+    lang: Lang,
+    n: usize,
+    total: usize,
+    rows: usize,
+) -> Vec<Vec<String>> {
+    let ui = crate::base::ui::ui(lang);
+    let lines = text::slide_lines(slide, style, ui);
+    text::slide_screens(&lines, style, ui, n, total, rows)
 }

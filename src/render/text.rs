@@ -658,36 +658,24 @@ impl Renderer for TextRenderer {
         out.push('\n');
         self.paragraph(&mut out, &v.uitleg);
         out.push('\n');
-        if self.tables() {
-            let mut t = self.table();
-            t.set_header(vec![ui.step, ui.intensity, ui.what_it_is, ui.forms]);
-            for s in &v.stappen {
-                t.add_row(vec![
-                    Cell::new(format!("{} {}", s.index + 1, s.naam)),
-                    Cell::new(&s.intensiteit),
-                    Cell::new(&s.kort),
-                    Cell::new(s.vormen.join("; ")),
-                ]);
-            }
-            out.push_str(&t.to_string());
+        // A list, on a screen too: four columns of prose in a table
+        // would break words inside their cells on any laptop screen.
+        for s in &v.stappen {
+            let title = self.wrap(
+                &format!("{} {} ({})", s.index + 1, s.naam, s.intensiteit),
+                "",
+                "  ",
+            );
+            out.push_str(&self.paint().bold().apply_to(title).to_string());
             out.push('\n');
-        } else {
-            for s in &v.stappen {
-                out.push_str(&self.wrap(
-                    &format!("{} {} ({})", s.index + 1, s.naam, s.intensiteit),
-                    "",
-                    "  ",
-                ));
-                out.push('\n');
-                out.push_str(&self.wrap(&s.kort, "  ", "  "));
-                out.push('\n');
-                out.push_str(&self.wrap(
-                    &format!("{}: {}", ui.forms, s.vormen.join("; ")),
-                    "  ",
-                    "  ",
-                ));
-                out.push_str("\n\n");
-            }
+            out.push_str(&self.wrap(&s.kort, "  ", "  "));
+            out.push('\n');
+            out.push_str(&self.wrap(
+                &format!("{}: {}", ui.forms, s.vormen.join("; ")),
+                "  ",
+                "  ",
+            ));
+            out.push_str("\n\n");
         }
         self.paragraph(&mut out, ui.continuum_more);
         out
@@ -704,6 +692,10 @@ impl Renderer for TextRenderer {
         out.push_str(&self.paint().bold().apply_to(title).to_string());
         out.push('\n');
         self.paragraph(&mut out, &c.casusinformatie);
+        for w in &c.waarschuwingen {
+            out.push('\n');
+            self.paragraph(&mut out, w);
+        }
         out.push('\n');
 
         // One row per session; the case and every shared goal as columns.
@@ -748,6 +740,7 @@ impl Renderer for TextRenderer {
         out.push_str(&t.to_string());
         out.push('\n');
 
+        let raters = c.sessies.iter().filter(|s| !s.referentie).count();
         if !dates {
             self.heading(&mut out, ui.cmp_spread);
             for row in std::iter::once(&c.casus).chain(&c.doelen) {
@@ -776,6 +769,16 @@ impl Renderer for TextRenderer {
                     "  ",
                 ));
                 out.push('\n');
+                for line in [
+                    row.needed_line(ui, &c.sessies),
+                    row.direction_line(ui, &c.sessies),
+                ]
+                .into_iter()
+                .chain(row.reference_line(ui, raters))
+                {
+                    out.push_str(&self.wrap(&line, "  ", "  "));
+                    out.push('\n');
+                }
             }
             if c.casus.spreiding == 0 && c.doelen.iter().all(|d| d.spreiding == 0) {
                 self.paragraph(&mut out, ui.cmp_agree);
@@ -1024,42 +1027,42 @@ fn short_step(name: &str) -> String {
     }
 }
 
-/// A presenter slide (see [`crate::views::slides`]).
-pub fn slide(
+/// A presenter slide laid out for a width: the line on top (where we are),
+/// the heading with its rule, and the body. Every line is at most the
+/// width wide; the presenter decides how many of them fit on a screen.
+pub(crate) struct SlideLines {
+    pub context: String,
+    pub heading: Vec<String>,
+    pub body: Vec<String>,
+}
+
+/// The presenter's longest line: short lines read better from the back of
+/// a room.
+pub(crate) const SLIDE_WIDTH: usize = 72;
+
+/// Lays out a presenter slide (see [`crate::views::slides`]) for
+/// `style.width` columns (at most [`SLIDE_WIDTH`]).
+pub(crate) fn slide_lines(
     s: &crate::views::slides::Slide,
     style: Style,
     ui: &'static Ui,
-    n: usize,
-    total: usize,
-) -> String {
+) -> SlideLines {
     use crate::views::slides::Line;
-    // Short lines read better from the back of a room.
-    let width = style.width.min(72);
+    let width = style.width.clamp(20, SLIDE_WIDTH);
     let r = TextRenderer::with(Style { width, ..style }, ui);
-    let mut out = String::new();
-    let counter = format!("{n}/{total}");
-    let context = console::truncate_str(&s.context, width.saturating_sub(counter.len() + 2), "…");
-    let gap = width
-        .saturating_sub(console::measure_text_width(&context) + counter.len())
-        .max(1);
-    out.push_str(
-        &r.paint()
-            .dim()
-            .apply_to(format!("{context}{}{counter}", " ".repeat(gap)))
-            .to_string(),
-    );
-    out.push_str("\n\n");
-    let heading = wrap(&s.heading, width, "", "");
-    out.push_str(&r.paint().bold().apply_to(&heading).to_string());
-    out.push('\n');
-    let rule = if style.unicode { "═" } else { "=" };
-    let longest = heading
+    let split = |text: String| -> Vec<String> { text.lines().map(str::to_owned).collect() };
+    let heading_text = wrap(&s.heading, width, "", "");
+    let longest = heading_text
         .lines()
         .map(console::measure_text_width)
         .max()
         .unwrap_or(0);
-    out.push_str(&rule.repeat(longest.min(width)));
-    out.push_str("\n\n");
+    let mut heading: Vec<String> = heading_text
+        .lines()
+        .map(|l| r.paint().bold().apply_to(l).to_string())
+        .collect();
+    let rule = if style.unicode { "═" } else { "=" };
+    heading.push(rule.repeat(longest.min(width)));
     let label_width = s
         .lines
         .iter()
@@ -1070,25 +1073,19 @@ pub fn slide(
         .max()
         .unwrap_or(0)
         .min(width / 3);
+    let mut body = Vec::new();
     for line in &s.lines {
         match line {
-            Line::Text(t) => {
-                out.push_str(&wrap(t, width, "", ""));
-                out.push('\n');
-            }
+            Line::Text(t) => body.extend(split(wrap(t, width, "", ""))),
             Line::Field(label, value) => {
                 let first = format!("{:<label_width$}", format!("{label}: "));
                 let wrapped = wrap(value, width, &first, &" ".repeat(label_width));
                 // Emphasise the label only.
                 let styled =
                     wrapped.replacen(&first, &r.paint().bold().apply_to(&first).to_string(), 1);
-                out.push_str(&styled);
-                out.push('\n');
+                body.extend(split(styled));
             }
-            Line::Bullet(t) => {
-                out.push_str(&wrap(t, width, "- ", "  "));
-                out.push('\n');
-            }
+            Line::Bullet(t) => body.extend(split(wrap(t, width, "- ", "  "))),
             Line::Continuum(steps) => {
                 let name_width = steps
                     .iter()
@@ -1103,18 +1100,145 @@ pub fn slide(
                     } else {
                         name
                     };
-                    if marks.is_empty() {
-                        out.push_str(&format!("  {name}\n"));
+                    let text = if marks.is_empty() {
+                        format!("  {name}").trim_end().to_owned()
                     } else {
-                        out.push_str(&format!("  {name}  {arrow} {}\n", marks.join(", ")));
-                    }
+                        format!("  {name}  {arrow} {}", marks.join(", "))
+                    };
+                    body.push(console::truncate_str(&text, width, "…").into_owned());
                 }
             }
-            Line::Blank => out.push('\n'),
+            Line::Blank => body.push(String::new()),
         }
     }
+    // Blank lines at the end would only push the controls down.
+    while body.last().is_some_and(String::is_empty) {
+        body.pop();
+    }
+    SlideLines {
+        context: s.context.clone(),
+        heading,
+        body,
+    }
+}
+
+/// The line on top of a slide: where we are on the left, the counter on
+/// the right.
+fn slide_top(context: &str, counter: &str, width: usize, paint: &Paint) -> String {
+    let counter_w = console::measure_text_width(counter);
+    let context = console::truncate_str(context, width.saturating_sub(counter_w + 2), "…");
+    let gap = width
+        .saturating_sub(console::measure_text_width(&context) + counter_w)
+        .max(1);
+    paint
+        .clone()
+        .dim()
+        .apply_to(format!("{context}{}{counter}", " ".repeat(gap)))
+        .to_string()
+}
+
+/// A presenter slide as one block of text: the whole slide, for a file or
+/// a pipe.
+pub fn slide(
+    s: &crate::views::slides::Slide,
+    style: Style,
+    ui: &'static Ui,
+    n: usize,
+    total: usize,
+) -> String {
+    let width = style.width.clamp(20, SLIDE_WIDTH);
+    let paint = Paint::new().force_styling(style.color);
+    let lines = slide_lines(s, Style { width, ..style }, ui);
+    let mut out = slide_top(&lines.context, &format!("{n}/{total}"), width, &paint);
+    out.push_str("\n\n");
+    for l in &lines.heading {
+        out.push_str(l);
+        out.push('\n');
+    }
     out.push('\n');
-    out.push_str(&r.paint().dim().apply_to(r.ui.pr_controls).to_string());
+    for l in &lines.body {
+        out.push_str(l);
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str(&paint.dim().apply_to(ui.pr_controls).to_string());
     out.push('\n');
     out
+}
+
+/// A presenter slide cut into screens of at most `rows - 2` lines (the
+/// last two rows are for a blank line and the controls, which the
+/// presenter draws). A slide that fits is one screen; a longer one goes on
+/// on the next screen under the same heading, and its counter says which
+/// screen of how many this is. Nothing is left out at any size.
+pub(crate) fn slide_screens(
+    lines: &SlideLines,
+    style: Style,
+    ui: &'static Ui,
+    n: usize,
+    total: usize,
+    rows: usize,
+) -> Vec<Vec<String>> {
+    let width = style.width.clamp(20, SLIDE_WIDTH);
+    let paint = Paint::new().force_styling(style.color);
+    // Top line, blank, heading and rule, blank; blank and controls below.
+    let mut head = 2 + lines.heading.len() + 1;
+    let mut heading: &[String] = &lines.heading;
+    let mut body: Vec<String> = lines.body.clone();
+    if rows < head + 3 {
+        // A screen too low for the heading on every part: the heading
+        // becomes the start of the text instead.
+        body = lines
+            .heading
+            .iter()
+            .cloned()
+            .chain(std::iter::once(String::new()))
+            .chain(lines.body.iter().cloned())
+            .collect();
+        heading = &[];
+        head = 2;
+    }
+    let room = rows.saturating_sub(head + 2).max(1);
+    let chunks: Vec<&[String]> = if body.is_empty() {
+        vec![&[]]
+    } else {
+        body.chunks(room).collect()
+    };
+    let m = chunks.len();
+    chunks
+        .iter()
+        .enumerate()
+        .map(|(k, chunk)| {
+            let counter = if m == 1 {
+                format!("{n}/{total}")
+            } else {
+                fill(
+                    ui.pr_part,
+                    &[
+                        ("n", &n.to_string()),
+                        ("total", &total.to_string()),
+                        ("k", &(k + 1).to_string()),
+                        ("m", &m.to_string()),
+                    ],
+                )
+            };
+            let mut screen = vec![
+                slide_top(&lines.context, &counter, width, &paint),
+                String::new(),
+            ];
+            if !heading.is_empty() {
+                screen.extend(heading.iter().cloned());
+                screen.push(String::new());
+            }
+            // A continuation starts with the rest of the text, not with an
+            // empty line.
+            let skip = if k > 0 {
+                chunk.iter().take_while(|l| l.is_empty()).count()
+            } else {
+                0
+            };
+            screen.extend(chunk[skip..].iter().cloned());
+            screen
+        })
+        .collect()
 }

@@ -8,7 +8,12 @@
 //! in order of time (opgeschaald, afgeschaald, goals added or reached).
 //!
 //! Goals are matched by label, case- and whitespace-insensitively; goals that
-//! not every session has are listed, never dropped.
+//! not every session has are listed, never dropped. Per goal the suggested
+//! step, what is needed and the direction are compared. A rater without a
+//! label is named after its file. The worked answer of a bundled practice
+//! case ("de uitwerking", `--uitwerking NAAM`) can stand beside the raters
+//! as a reference: it is shown and marked, but does not count in the
+//! spread. Files about different cases are compared, with a warning on top.
 
 use serde::Serialize;
 
@@ -31,6 +36,8 @@ pub(crate) const TOP_QUESTIONS: usize = 10;
 pub(crate) struct Scored {
     /// The file it came from (for messages).
     pub file: String,
+    /// The worked answer of a practice case, shown beside the raters.
+    pub reference: bool,
     pub session: Session,
     pub responses: Responses,
     pub outcome: Outcome,
@@ -51,6 +58,11 @@ pub struct Comparison {
     /// beoordelaars | tijdlijn
     pub soort: String,
     pub casusinformatie: String,
+    /// Said on top, in every format: for instance that the files are about
+    /// different cases.
+    pub waarschuwingen: Vec<String>,
+    /// The five steps, for drawing.
+    pub continuum: Vec<StepRef>,
     pub sessies: Vec<SessionRef>,
     /// The case suggestion of every session.
     pub casus: Row,
@@ -68,7 +80,10 @@ pub struct Comparison {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct SessionRef {
+    /// The rater's label, or else the file's name.
     pub label: String,
+    /// The worked answer of the practice case (`--uitwerking`).
+    pub referentie: bool,
     pub rol: Option<String>,
     pub datum: Option<String>,
     pub bestand: String,
@@ -80,19 +95,37 @@ pub struct Row {
     pub label: String,
     /// Per session, in the order of `sessies`; `None` where the goal is absent.
     pub stappen: Vec<Option<StepRef>>,
-    /// Heaviest minus lightest step.
+    /// What is needed, per session (the suggestion can be a first step
+    /// towards it).
+    pub nodig: Vec<Option<StepRef>>,
+    /// The direction per session, in words (opschalen, eerst afstemmen, …).
+    pub richtingen: Vec<Option<String>>,
+    /// Heaviest minus lightest suggested step, among the raters (the
+    /// reference not counted).
     pub spreiding: usize,
-    /// Two or more steps apart: talk about it.
+    /// The same for what is needed.
+    pub nodig_spreiding: usize,
+    /// The raters do not all see the same direction.
+    pub richting_verschilt: bool,
+    /// Two or more steps apart, in the suggestion or in what is needed:
+    /// talk about it.
     pub bespreek: bool,
-    /// How many sessions suggest each step, lightest first.
+    /// How many raters suggest each step, lightest first (the reference
+    /// not counted).
     pub verdeling: Vec<usize>,
+    /// The worked answer's step, when a reference is given.
+    pub uitwerking: Option<StepRef>,
+    /// How many raters come out where the worked answer does.
+    pub als_uitwerking: usize,
 }
 
 impl Row {
     /// How far apart the raters are on this goal, as one sentence, the same
-    /// in every format.
+    /// in every format: the suggestion, and what is needed when the raters
+    /// differ on it.
     pub(crate) fn spread_line(&self, ui: &crate::base::ui::Ui) -> String {
-        match (self.spreiding, self.stappen.iter().flatten().next()) {
+        let raters = self.stappen.iter().flatten().next();
+        let mut line = match (self.spreiding, raters) {
             (0, Some(step)) => fill(
                 ui.cmp_all_same,
                 &[("label", &self.label), ("step", &step.naam.to_lowercase())],
@@ -102,7 +135,66 @@ impl Row {
                 ui.cmp_steps_apart,
                 &[("label", &self.label), ("n", &n.to_string())],
             ),
+        };
+        if self.nodig_spreiding > 0 {
+            line.push_str("; ");
+            line.push_str(&crate::base::ui::count(
+                &ui.cmp_needed_apart,
+                self.nodig_spreiding,
+            ));
         }
+        line
+    }
+
+    /// "Nodig: integratie 3, coöperatie 1" and "Richting: opschalen 3,
+    /// eerst afstemmen 1": what the raters say is needed, and where to go.
+    pub(crate) fn needed_line(&self, ui: &crate::base::ui::Ui, sessions: &[SessionRef]) -> String {
+        let mut counts: Vec<(usize, String, usize)> = Vec::new();
+        for (n, s) in self.nodig.iter().zip(sessions) {
+            let Some(n) = n.as_ref().filter(|_| !s.referentie) else {
+                continue;
+            };
+            match counts.iter_mut().find(|c| c.0 == n.index) {
+                Some(c) => c.2 += 1,
+                None => counts.push((n.index, n.naam.to_lowercase(), 1)),
+            }
+        }
+        counts.sort_by_key(|c| c.0);
+        let list: Vec<String> = counts.iter().map(|(_, n, c)| format!("{n} {c}")).collect();
+        format!("{}: {}", ui.needed, list.join(", "))
+    }
+
+    pub(crate) fn direction_line(
+        &self,
+        ui: &crate::base::ui::Ui,
+        sessions: &[SessionRef],
+    ) -> String {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for (d, s) in self.richtingen.iter().zip(sessions) {
+            let Some(d) = d.as_ref().filter(|_| !s.referentie) else {
+                continue;
+            };
+            let d = d.to_lowercase();
+            match counts.iter_mut().find(|c| c.0 == d) {
+                Some(c) => c.1 += 1,
+                None => counts.push((d, 1)),
+            }
+        }
+        let list: Vec<String> = counts.iter().map(|(d, c)| format!("{d} {c}")).collect();
+        format!("{}: {}", ui.direction, list.join(", "))
+    }
+
+    /// "Uitwerking: coördinatie (3 van de 5 beoordelaars ook)".
+    pub(crate) fn reference_line(&self, ui: &crate::base::ui::Ui, raters: usize) -> Option<String> {
+        let r = self.uitwerking.as_ref()?;
+        Some(fill(
+            ui.cmp_reference_line,
+            &[
+                ("step", &r.naam.to_lowercase()),
+                ("n", &self.als_uitwerking.to_string()),
+                ("total", &raters.to_string()),
+            ],
+        ))
     }
 }
 
@@ -181,7 +273,8 @@ pub(crate) fn compare(
         .iter()
         .enumerate()
         .map(|(i, s)| SessionRef {
-            label: label_of(s, i),
+            label: label_of(s, i, &sessions, u),
+            referentie: s.reference,
             rol: s
                 .session
                 .rater
@@ -198,10 +291,25 @@ pub(crate) fn compare(
         index: i,
         naam: sanitize::line(bank.steps()[i].name.get(lang)),
     };
+    let direction = |d: crate::advice::Direction| {
+        bank.direction(d.id())
+            .map_or_else(|| d.id().to_owned(), |x| sanitize::line(x.name.get(lang)))
+    };
+    let is_reference: Vec<bool> = sessions.iter().map(|s| s.reference).collect();
 
     let casus = row(
         u.case_heading,
-        sessions.iter().map(|s| Some(s.outcome.case.step)).collect(),
+        sessions
+            .iter()
+            .map(|s| {
+                Some(Position {
+                    step: s.outcome.case.step,
+                    need: s.outcome.case.need,
+                    direction: direction(s.outcome.direction),
+                })
+            })
+            .collect(),
+        &is_reference,
         &step,
     );
 
@@ -226,12 +334,21 @@ pub(crate) fn compare(
     for (key, label) in &keys {
         let per: Vec<Option<usize>> = sessions.iter().map(|s| goal_index(s, key)).collect();
         if per.iter().all(Option::is_some) {
-            let steps = sessions
+            let positions = sessions
                 .iter()
                 .zip(&per)
-                .map(|(s, g)| g.map(|g| s.outcome.goals[g].advice.step))
+                .map(|(s, g)| {
+                    g.map(|g| {
+                        let o = &s.outcome.goals[g];
+                        Position {
+                            step: o.advice.step,
+                            need: o.advice.need,
+                            direction: direction(o.direction),
+                        }
+                    })
+                })
                 .collect();
-            doelen.push(row(label, steps, &step));
+            doelen.push(row(label, positions, &is_reference, &step));
         } else {
             ongematcht.push(Unmatched {
                 label: label.clone(),
@@ -244,6 +361,9 @@ pub(crate) fn compare(
             });
         }
     }
+    let waarschuwingen = different_cases(&sessions, &labels, lang)
+        .map(|w| vec![w])
+        .unwrap_or_default();
 
     let verschillen = if mode == Mode::Raters {
         differences(bank, &sessions, &labels, &keys, lang)
@@ -268,6 +388,8 @@ pub(crate) fn compare(
         }
         .to_owned(),
         casusinformatie: u.privacy_export.to_owned(),
+        waarschuwingen,
+        continuum: (0..bank.steps().len()).map(step).collect(),
         sessies: refs,
         casus,
         doelen,
@@ -278,35 +400,159 @@ pub(crate) fn compare(
     }
 }
 
-/// The rater label, or "1", "2", … by position.
-fn label_of(s: &Scored, i: usize) -> String {
-    s.session
+/// The rater label; without one, the file's name without its extension
+/// (the whole path when two files share a name); for the worked answer of
+/// a practice case, "uitwerking".
+fn label_of(s: &Scored, i: usize, all: &[Scored], u: &crate::base::ui::Ui) -> String {
+    if s.reference {
+        return u.cmp_reference.to_owned();
+    }
+    if let Some(label) = s
+        .session
         .rater
         .as_ref()
         .map(|r| sanitize::line(&r.label))
         .filter(|l| !l.trim().is_empty())
-        .unwrap_or_else(|| (i + 1).to_string())
+    {
+        return label;
+    }
+    let stem = |f: &str| {
+        std::path::Path::new(f)
+            .file_stem()
+            .map(|n| n.to_string_lossy().into_owned())
+    };
+    match stem(&s.file) {
+        Some(name)
+            if !all
+                .iter()
+                .enumerate()
+                .any(|(j, o)| j != i && stem(&o.file).as_deref() == Some(name.as_str())) =>
+        {
+            sanitize::line(&name)
+        }
+        Some(_) => sanitize::line(&s.file),
+        None => (i + 1).to_string(),
+    }
 }
 
-fn row(label: &str, steps: Vec<Option<usize>>, step: &dyn Fn(usize) -> StepRef) -> Row {
-    let present: Vec<usize> = steps.iter().flatten().copied().collect();
-    let spread = match (present.iter().min(), present.iter().max()) {
+/// One session's place on one goal (or the case).
+struct Position {
+    step: usize,
+    need: usize,
+    direction: String,
+}
+
+fn spread(steps: impl Iterator<Item = usize> + Clone) -> usize {
+    match (steps.clone().min(), steps.max()) {
         (Some(lo), Some(hi)) => hi - lo,
         _ => 0,
-    };
+    }
+}
+
+fn row(
+    label: &str,
+    positions: Vec<Option<Position>>,
+    is_reference: &[bool],
+    step: &dyn Fn(usize) -> StepRef,
+) -> Row {
+    let raters: Vec<&Position> = positions
+        .iter()
+        .zip(is_reference)
+        .filter(|(_, r)| !**r)
+        .filter_map(|(p, _)| p.as_ref())
+        .collect();
+    let spreiding = spread(raters.iter().map(|p| p.step));
+    let nodig_spreiding = spread(raters.iter().map(|p| p.need));
     let mut verdeling = vec![0; 5];
-    for s in &present {
-        if let Some(c) = verdeling.get_mut(*s) {
+    for p in &raters {
+        if let Some(c) = verdeling.get_mut(p.step) {
             *c += 1;
         }
     }
+    let reference = positions
+        .iter()
+        .zip(is_reference)
+        .find(|(_, r)| **r)
+        .and_then(|(p, _)| p.as_ref());
+    let richting_verschilt = raters.iter().any(|p| p.direction != raters[0].direction);
     Row {
         label: label.to_owned(),
-        stappen: steps.into_iter().map(|s| s.map(step)).collect(),
-        spreiding: spread,
-        bespreek: spread >= DISCUSS_SPREAD,
+        stappen: positions
+            .iter()
+            .map(|p| p.as_ref().map(|p| step(p.step)))
+            .collect(),
+        nodig: positions
+            .iter()
+            .map(|p| p.as_ref().map(|p| step(p.need)))
+            .collect(),
+        richtingen: positions
+            .iter()
+            .map(|p| p.as_ref().map(|p| p.direction.clone()))
+            .collect(),
+        spreiding,
+        nodig_spreiding,
+        richting_verschilt,
+        bespreek: spreiding >= DISCUSS_SPREAD || nodig_spreiding >= DISCUSS_SPREAD,
         verdeling,
+        uitwerking: reference.map(|p| step(p.step)),
+        als_uitwerking: reference.map_or(0, |r| raters.iter().filter(|p| p.step == r.step).count()),
     }
+}
+
+/// The case a session is about, by its case text: a bundled practice
+/// case's name, or the first words of the text. `None` without a text.
+fn case_name(session: &Session) -> Option<(String, String)> {
+    let text = session.case_text.as_deref()?;
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.is_empty() {
+        return None;
+    }
+    let name = crate::views::examples::named_case(&flat).map_or_else(
+        || {
+            let words: Vec<&str> = flat.split(' ').take(6).collect();
+            format!("'{} …'", sanitize::line(&words.join(" ")))
+        },
+        str::to_owned,
+    );
+    Some((flat, name))
+}
+
+/// A warning when the files are about different cases (by their case
+/// texts): they are not raters of one case.
+fn different_cases(sessions: &[Scored], labels: &[String], lang: Lang) -> Option<String> {
+    let mut groups: Vec<(String, String, Vec<String>)> = Vec::new();
+    for (s, label) in sessions.iter().zip(labels) {
+        let Some((text, name)) = case_name(&s.session) else {
+            continue;
+        };
+        match groups.iter_mut().find(|g| g.0 == text) {
+            Some(g) => g.2.push(label.clone()),
+            None => groups.push((text, name, vec![label.clone()])),
+        }
+    }
+    if groups.len() < 2 {
+        return None;
+    }
+    let list: Vec<String> = groups
+        .iter()
+        .map(|(_, name, who)| format!("{name} ({})", who.join(", ")))
+        .collect();
+    Some(fill(
+        ui(lang).cmp_different_cases,
+        &[("cases", &list.join("; "))],
+    ))
+}
+
+/// The bundled practice case all sessions are about (by their case text),
+/// for a tip: its worked answer can stand beside them.
+pub(crate) fn common_case(sessions: &[Scored]) -> Option<&'static str> {
+    let mut names = sessions.iter().map(|s| {
+        s.session.case_text.as_deref().and_then(|t| {
+            crate::views::examples::named_case(&t.split_whitespace().collect::<Vec<_>>().join(" "))
+        })
+    });
+    let first = names.next()??;
+    names.all(|n| n == Some(first)).then_some(first)
 }
 
 /// The questions answered most differently, case and per matched goal.
@@ -402,7 +648,9 @@ fn roles(
 ) -> Vec<RoleGroup> {
     let mut groups: Vec<RoleGroup> = Vec::new();
     for (s, r) in sessions.iter().zip(refs) {
-        let Some(role) = &r.rol else { continue };
+        let Some(role) = r.rol.as_ref().filter(|_| !r.referentie) else {
+            continue;
+        };
         let name = step(s.outcome.case.step).naam;
         match groups.iter_mut().find(|g| g.rol.eq_ignore_ascii_case(role)) {
             Some(g) => {

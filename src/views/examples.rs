@@ -62,6 +62,29 @@ pub(crate) fn find(name: &str) -> Result<&'static Example> {
     })
 }
 
+/// The bundled case whose text (in Dutch or English, whitespace collapsed)
+/// is `flat_text`.
+pub(crate) fn named_case(flat_text: &str) -> Option<&'static str> {
+    static TEXTS: std::sync::OnceLock<Vec<(String, &'static str)>> = std::sync::OnceLock::new();
+    let texts = TEXTS.get_or_init(|| {
+        let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        EXAMPLES
+            .iter()
+            .flat_map(|e| {
+                [Lang::Nl, Lang::En]
+                    .into_iter()
+                    .filter_map(|l| e.session_in(l).ok())
+                    .filter_map(|s| s.case_text.as_deref().map(flat))
+                    .map(|t| (t, e.name))
+            })
+            .collect()
+    });
+    texts
+        .iter()
+        .find(|(t, _)| t == flat_text)
+        .map(|(_, name)| *name)
+}
+
 impl Example {
     /// The file name, for messages.
     pub(crate) fn file(&self) -> String {

@@ -294,6 +294,9 @@ struct CsvRow<'a> {
     kloof: bool,
     weet_niet: usize,
     overschrijving: &'a str,
+    /// The professional's own choice for the case, on every row of the
+    /// session (a session with goals has no row for the case itself).
+    overschrijving_casus: &'a str,
 }
 
 /// Reads, scores and tallies every session; writes CSV rows to `csv` as it
@@ -403,6 +406,7 @@ fn write_rows<W: Write>(
             kloof: s.possible.is_some_and(|p| g.need > p),
             weet_niet: s.dont_know.len(),
             overschrijving: g.override_.map_or("", id),
+            overschrijving_casus: s.case_override.map_or("", id),
         })
         .map_err(err)?;
     }

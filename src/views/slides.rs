@@ -114,18 +114,42 @@ pub fn slides(
         }
     }
 
-    // 3. The result.
+    // 3. The result, over a few slides so that each fits a projected
+    //    80×24 screen: the continuum and the suggestion; per goal; needed
+    //    versus possible; the action points.
+    out.extend(result_slides(u, report));
+    out
+}
+
+/// The outcome: where the case stands on the continuum, then per goal,
+/// then what is needed versus what is possible, then the action points.
+/// The professional's own choice (an override) leads wherever the
+/// suggestion is shown, with the suggestion beside it.
+fn result_slides(u: &Ui, report: &Report) -> Vec<Slide> {
+    let mut out = Vec::new();
+    let advice = &report.advies;
+    let chosen = report.overschrijving.as_ref().map(|o| o.gekozen.index);
     let marks = |s: &StepRef| {
         let mut m = Vec::new();
         if report.huidig.as_ref().is_some_and(|h| h.index == s.index) {
             m.push(u.bar_now.to_owned());
         }
-        if report.advies.index == s.index {
+        if chosen == Some(s.index) {
+            m.push(u.bar_chosen.to_owned());
+        }
+        if advice.index == s.index {
             m.push(u.bar_advice.to_owned());
         }
-        if report.advies.nodig.index == s.index && report.advies.nodig.index != report.advies.index
-        {
+        if advice.nodig.index == s.index && advice.nodig.index != advice.index {
             m.push(u.bar_needed.to_owned());
+        }
+        if report
+            .mogelijk
+            .stap
+            .as_ref()
+            .is_some_and(|p| p.index == s.index)
+        {
+            m.push(u.bar_possible.to_owned());
         }
         m
     };
@@ -138,34 +162,158 @@ pub fn slides(
                 .collect(),
         ),
         Line::Blank,
-        Line::Field(u.suggestion.to_owned(), report.advies.naam.clone()),
-        Line::Field(u.direction.to_owned(), report.richting_naam.clone()),
-        Line::Text(report.richting_uitleg.clone()),
-        Line::Blank,
     ];
-    for goal in &report.doelen {
-        lines.push(Line::Bullet(format!(
-            "{}: {} ({})",
-            goal.label,
-            goal.advies.naam,
-            goal.advies.vormen.first().map_or("", String::as_str)
-        )));
+    if let Some(o) = &report.overschrijving {
+        lines.push(Line::Field(
+            u.pr_chosen.to_owned(),
+            format!(
+                "{} ({}: {})",
+                o.gekozen.naam,
+                u.suggestion.to_lowercase(),
+                o.suggestie.naam.to_lowercase()
+            ),
+        ));
+        lines.push(Line::Field(u.override_reason.to_owned(), o.reden.clone()));
+    } else {
+        lines.push(Line::Field(
+            u.suggestion.to_owned(),
+            format!(
+                "{} ({})",
+                advice.naam,
+                fill(u.step_of, &[("n", &(advice.index + 1).to_string())])
+            ),
+        ));
     }
-    if let Some(k) = &report.kloof {
-        lines.push(Line::Blank);
-        lines.push(Line::Text(fill(
-            u.gap_line,
-            &[
-                ("need", &k.nodig.naam.to_lowercase()),
-                ("possible", &k.mogelijk.naam.to_lowercase()),
-            ],
-        )));
-    }
+    lines.push(Line::Field(
+        u.direction.to_owned(),
+        report.richting_naam.clone(),
+    ));
+    lines.push(Line::Text(report.richting_uitleg.clone()));
     lines.push(Line::Blank);
     lines.push(Line::Text(report.hoger_niet_beter.clone()));
     out.push(Slide {
         context: u.pr_result_context.to_owned(),
         heading: u.case_advice.to_owned(),
+        lines,
+    });
+
+    // Per goal: the choice (or the suggestion), its form, and what is
+    // needed when the suggestion is a first step.
+    if !report.doelen.is_empty() {
+        let mut lines = Vec::new();
+        for goal in &report.doelen {
+            let step = match &goal.overschrijving {
+                Some(o) => format!(
+                    "{}: {} ({}: {})",
+                    u.pr_chosen,
+                    o.gekozen.naam,
+                    u.suggestion.to_lowercase(),
+                    goal.advies.naam.to_lowercase()
+                ),
+                None => goal.advies.naam.clone(),
+            };
+            let mut text = format!("{}: {step}", goal.label);
+            if let Some(form) = goal.advies.vormen.first() {
+                text.push_str(&format!(" ({form})"));
+            }
+            if goal.advies.nodig.index != goal.advies.index {
+                text.push_str(&format!(
+                    "; {}",
+                    fill(
+                        u.first_then,
+                        &[
+                            ("first", &goal.advies.naam.to_lowercase()),
+                            ("need", &goal.advies.nodig.naam.to_lowercase()),
+                        ],
+                    )
+                ));
+            }
+            lines.push(Line::Bullet(text));
+        }
+        out.push(Slide {
+            context: u.pr_result_context.to_owned(),
+            heading: u.pr_per_goal.to_owned(),
+            lines,
+        });
+    }
+
+    // Needed versus possible: the four positions, never conflated.
+    let mut lines = vec![Line::Field(u.current.to_owned(), report.nu.tekst.clone())];
+    if let Some(c) = &report.overwogen_tekst {
+        lines.push(Line::Field(u.considered.to_owned(), c.clone()));
+    }
+    let needed = if advice.nodig.index == advice.index {
+        advice.nodig.naam.clone()
+    } else {
+        format!(
+            "{} ({})",
+            advice.nodig.naam,
+            fill(
+                u.first_then,
+                &[
+                    ("first", &advice.naam.to_lowercase()),
+                    ("need", &advice.nodig.naam.to_lowercase()),
+                ],
+            )
+        )
+    };
+    lines.push(Line::Field(u.needed.to_owned(), needed));
+    lines.push(Line::Field(
+        u.possible.to_owned(),
+        report.mogelijk.tekst.clone(),
+    ));
+    if let Some(k) = &report.kloof {
+        lines.push(Line::Blank);
+        lines.push(Line::Text(k.tekst.clone()));
+        if !k.niveau_namen.is_empty() {
+            lines.push(Line::Text(fill(
+                u.gap_level,
+                &[("level", &k.niveau_namen.join(", "))],
+            )));
+        }
+    }
+    out.push(Slide {
+        context: u.pr_result_context.to_owned(),
+        heading: u.gap.to_owned(),
+        lines,
+    });
+
+    // The action points, grouped as in the summary.
+    let mut lines = Vec::new();
+    if report.actiepunten.is_empty() {
+        lines.push(Line::Text(u.no_actions.to_owned()));
+    }
+    for (group, title) in [
+        ("doen", u.actions_do),
+        ("uitzoeken", u.actions_find_out),
+        ("neerleggen", u.actions_take_to),
+    ] {
+        let items: Vec<_> = report
+            .actiepunten
+            .iter()
+            .filter(|a| a.groep == group)
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        if !lines.is_empty() {
+            lines.push(Line::Blank);
+        }
+        lines.push(Line::Text(format!("{title}:")));
+        for a in items {
+            let mentions_goal = a.doelen.iter().all(|g| a.tekst.contains(g.as_str()));
+            let text = if a.doelen.is_empty() || mentions_goal {
+                a.tekst.clone()
+            } else {
+                let goals: Vec<String> = a.doelen.iter().map(|g| format!("'{g}'")).collect();
+                format!("{} ({})", a.tekst, goals.join(", "))
+            };
+            lines.push(Line::Bullet(text));
+        }
+    }
+    out.push(Slide {
+        context: u.pr_result_context.to_owned(),
+        heading: u.actions.to_owned(),
         lines,
     });
     out
