@@ -45,6 +45,7 @@ use crate::views::{card, compare, continuum, examples};
 
 /// Runs one command.
 pub fn run(config: &Config) -> Result<()> {
+    crate::base::say::set_message_lang(config.lang);
     if config.format == Format::Csv && !matches!(config.command, Command::Overview { .. }) {
         return Err(Error::Usage(ui::ui(config.lang).ov_csv_only.to_owned()));
     }
@@ -384,7 +385,7 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
         None => {
             let mut session = Session::new();
             session.bank = Some(bank_ref(bank));
-            session.date = Some(today());
+            session.date = crate::session::SessionDate::from_iso(&today());
             if let Some(name) = start.case {
                 from_case(p, bank, &mut session, name, config.lang)?;
             }
