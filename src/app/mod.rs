@@ -19,6 +19,7 @@ pub(crate) mod line;
 pub(crate) mod presenter;
 pub(crate) mod terminal;
 
+use crate::base::say::{pick, say};
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 
@@ -70,16 +71,21 @@ pub fn run(config: &Config) -> Result<()> {
             };
             let view = crate::views::overview::describe(&bank, &tally, config.lang);
             for f in view.niet_gelezen_bestanden.iter().filter(|_| !config.quiet) {
+                let skipped = pick("overgeslagen", "skipped");
                 if f.fout.starts_with(&f.bestand) {
-                    eprintln!("voorwie: overgeslagen: {}", f.fout);
+                    eprintln!("voorwie: {skipped}: {}", f.fout);
                 } else {
-                    eprintln!("voorwie: overgeslagen: {}: {}", f.bestand, f.fout);
+                    eprintln!("voorwie: {skipped}: {}: {}", f.bestand, f.fout);
                 }
             }
             if !config.quiet && view.niet_gelezen > view.niet_gelezen_bestanden.len() {
+                let more = view.niet_gelezen - view.niet_gelezen_bestanden.len();
                 eprintln!(
-                    "voorwie: en nog {} bestand(en) overgeslagen",
-                    view.niet_gelezen - view.niet_gelezen_bestanden.len()
+                    "voorwie: {}",
+                    say!(
+                        "en nog {more} bestand(en) overgeslagen",
+                        "and {more} more file(s) skipped"
+                    )
                 );
             }
             if config.format == Format::Csv {
@@ -293,16 +299,28 @@ fn copy_summary(config: &Config, report: &report::Report) {
     let summary = renderer(Format::Text, Style::paste(), config.lang).report(report);
     match crate::app::clipboard::copy(&summary) {
         Ok(()) if !config.quiet => {
-            eprintln!("voorwie: de samenvatting (tekst) staat op het klembord.");
+            eprintln!(
+                "voorwie: {}",
+                pick(
+                    "de samenvatting (tekst) staat op het klembord.",
+                    "the summary (text) is on the clipboard."
+                )
+            );
         }
         Ok(()) => {}
-        Err(why) => eprintln!(
-            "voorwie: kopiëren naar het klembord lukte niet: {why}.\n  De samenvatting staat {}; kopieer die met de hand, of schrijf haar weg met --format tekst -o samenvatting.txt.",
-            match &config.output {
-                Some(p) => format!("in '{}'", p.display()),
-                None => "hierboven (stdout)".to_owned(),
-            }
-        ),
+        Err(why) => {
+            let place = match &config.output {
+                Some(p) => say!("in '{}'", "in '{}'", p.display()),
+                None => pick("hierboven (stdout)", "above (stdout)").to_owned(),
+            };
+            eprintln!(
+                "voorwie: {}",
+                say!(
+                    "kopiëren naar het klembord lukte niet: {why}.\n  De samenvatting staat {place}; kopieer die met de hand, of schrijf haar weg met --format tekst -o samenvatting.txt.",
+                    "copying to the clipboard did not work: {why}.\n  The summary is {place}; copy it by hand, or write it to a file with --format tekst -o summary.txt."
+                )
+            );
+        }
     }
 }
 
@@ -618,7 +636,7 @@ fn choose_draft(
         if session.bank.as_ref() != Some(&now) {
             // Explain what changed and what no longer maps.
             let then = session.bank.as_ref().map_or_else(
-                || "onbekend".to_owned(),
+                || pick("onbekend", "unknown").to_owned(),
                 |b| format!("{} {}", b.id, b.version),
             );
             let mut text = ui::fill(
@@ -835,32 +853,41 @@ fn check(config: &Config, path: Option<&Path>) -> Result<()> {
     }
     warn(config, &problems);
     let s = bank::check::summary(&bank);
-    let mut out = format!(
-        "{name}: in orde. Vragenbank '{}' versie {}.\n",
-        s.id, s.version
+    let (id, version) = (&s.id, &s.version);
+    let mut out = say!(
+        "{name}: in orde. Vragenbank '{id}' versie {version}.\n",
+        "{name}: in order. Question bank '{id}' version {version}.\n"
     );
     for (_, level, n, screening) in &s.levels {
-        out.push_str(&format!("  {level}: {n} vragen ({screening} screening)\n"));
+        out.push_str(&say!(
+            "  {level}: {n} vragen ({screening} screening)\n",
+            "  {level}: {n} questions ({screening} screening)\n"
+        ));
     }
-    out.push_str(&format!(
-        "  Per doel: {} vragen. Regels: {}. Continuüm: {} stappen.\n",
-        s.per_goal, s.rules, s.steps
+    let (per_goal, rules, steps) = (s.per_goal, s.rules, s.steps);
+    out.push_str(&say!(
+        "  Per doel: {per_goal} vragen. Regels: {rules}. Continuüm: {steps} stappen.\n",
+        "  Per goal: {per_goal} questions. Rules: {rules}. Continuum: {steps} steps.\n"
     ));
     let untranslated = bank::translations::missing(&bank, Lang::En);
+    let n = untranslated.len();
     if untranslated.is_empty() {
-        out.push_str("  Engelse vertaling (--taal en): compleet.\n");
+        out.push_str(pick(
+            "  Engelse vertaling (--taal en): compleet.\n",
+            "  English translation (--taal en): complete.\n",
+        ));
     } else if config.lang == Lang::En {
-        out.push_str(&format!(
-            "  Engelse vertaling (--taal en): {} tekst(en) zonder vertaling; in het Engels staat daar het Nederlands:\n",
-            untranslated.len()
+        out.push_str(&say!(
+            "  Engelse vertaling (--taal en): {n} tekst(en) zonder vertaling; in het Engels staat daar het Nederlands:\n",
+            "  English translation (--taal en): {n} text(s) without a translation; in English these show the Dutch:\n"
         ));
         for path in &untranslated {
             out.push_str(&format!("    - {path}\n"));
         }
     } else {
-        out.push_str(&format!(
-            "  Engelse vertaling (--taal en): {} tekst(en) zonder vertaling; toon ze met --taal en\n",
-            untranslated.len()
+        out.push_str(&say!(
+            "  Engelse vertaling (--taal en): {n} tekst(en) zonder vertaling; toon ze met --taal en\n",
+            "  English translation (--taal en): {n} text(s) without a translation; show them with --taal en\n"
         ));
     }
     output::emit(&out, config.output.as_deref(), config.force)

@@ -67,7 +67,8 @@ pub fn summary(bank: &Bank) -> Summary {
                     .filter(|q| !q.per_goal && q.level.value == l.id.value)
                     .collect();
                 let screening = qs.iter().filter(|q| q.phase() == Phase::Screening).count();
-                (l.id.value.clone(), l.name.to_string(), qs.len(), screening)
+                let name = l.name.get(crate::base::say::message_lang()).to_owned();
+                (l.id.value.clone(), name, qs.len(), screening)
             })
             .collect(),
         per_goal: bank.questions.iter().filter(|q| q.per_goal).count(),

@@ -108,8 +108,9 @@ impl Drafts {
             Some(dir) if !dir.is_empty() => PathBuf::from(dir),
             _ => directories::ProjectDirs::from("nl", "", "voorwie")
                 .map(|d| d.data_dir().to_path_buf())
-                .ok_or_else(|| Error::Usage(format!(
-                    "kan geen map vinden om concepten te bewaren (geen thuismap?); zet {DATA_DIR_VAR}"
+                .ok_or_else(|| Error::Usage(crate::base::say::say!(
+                    "kan geen map vinden om concepten te bewaren (geen thuismap?); zet {DATA_DIR_VAR}",
+                    "cannot find a folder to keep drafts in (no home folder?); set {DATA_DIR_VAR}"
                 )))?,
         };
         Ok(Drafts {

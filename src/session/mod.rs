@@ -301,7 +301,10 @@ impl<'de> Deserialize<'de> for Answer {
             type Value = Answer;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("een antwoord-id, een lijst van antwoord-ids of een tekst")
+                f.write_str(crate::base::say::pick(
+                    "een antwoord-id, een lijst van antwoord-ids of een tekst",
+                    "an answer id, a list of answer ids or a text",
+                ))
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Answer, E> {

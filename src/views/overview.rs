@@ -254,9 +254,12 @@ pub(crate) fn files(
             Ok(_) => None,
             Err(err) => {
                 let path = err.path().map_or_else(|| p.clone(), Path::to_path_buf);
-                let cause = err
-                    .into_io_error()
-                    .unwrap_or_else(|| std::io::Error::other("lus in symbolische koppelingen"));
+                let cause = err.into_io_error().unwrap_or_else(|| {
+                    std::io::Error::other(crate::base::say::pick(
+                        "een lus in symbolische koppelingen",
+                        "a loop in symbolic links",
+                    ))
+                });
                 Some(Err((
                     path.clone(),
                     Error::Read {
