@@ -253,31 +253,48 @@ fn today() -> String {
     crate::base::clock::now().date().to_string()
 }
 
-fn read_answers(path: &Path) -> Result<Session> {
+fn read_answers(config: &Config, path: &Path) -> Result<Session> {
     if path == Path::new("-") {
-        let mut text = String::new();
-        std::io::stdin()
+        let stdin = std::io::stdin();
+        if stdin.is_terminal() && !config.quiet {
+            // Not a pipe: someone is to type or paste the answers. Say so
+            // rather than wait in silence.
+            eprintln!(
+                "voorwie: {}",
+                pick(
+                    "ik lees je antwoorden van de invoer (stdin): plak of typ ze en sluit af met \
+                     Ctrl-D (Windows: Ctrl-Z en dan Enter).\n  Bedoelde je een bestand? Geef de \
+                     naam: voorwie start --antwoorden BESTAND",
+                    "reading your answers from the input (stdin): paste or type them and end with \
+                     Ctrl-D (Windows: Ctrl-Z, then Enter).\n  Did you mean a file? Give its \
+                     name: voorwie start --antwoorden FILE"
+                )
+            );
+        }
+        let mut bytes = Vec::new();
+        stdin
             .lock()
             .take(MAX_FILE_BYTES + 1)
-            .read_to_string(&mut text)
+            .read_to_end(&mut bytes)
             .map_err(|source| Error::Read {
                 file: "stdin".to_owned(),
                 cause: source,
             })?;
-        if text.len() as u64 > MAX_FILE_BYTES {
+        if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(Error::TooLarge {
                 file: "stdin".to_owned(),
-                size: text.len() as u64,
+                size: bytes.len() as u64,
                 max: MAX_FILE_BYTES,
             });
         }
+        let text = crate::base::encoding::decode(bytes, "stdin").map_err(Error::Syntax)?;
         return parse_session(&text, "stdin");
     }
     session_file(path)
 }
 
 fn start_from_file(config: &Config, bank: &Bank, path: &Path) -> Result<()> {
-    let session = read_answers(path)?;
+    let session = read_answers(config, path)?;
     let name = if path == Path::new("-") {
         "stdin".to_owned()
     } else {

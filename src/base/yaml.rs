@@ -62,8 +62,7 @@ pub fn read_text(path: &Path) -> Result<String> {
             max: MAX_FILE_BYTES,
         });
     }
-    String::from_utf8(bytes)
-        .map_err(|_| read_err(std::io::Error::from(std::io::ErrorKind::InvalidData)))
+    crate::base::encoding::decode(bytes, &name).map_err(Error::Syntax)
 }
 
 thread_local! {
@@ -120,6 +119,11 @@ fn options() -> serde_saphyr::Options {
 /// Parses YAML (or JSON) text into `T`, within the budget; `name` is used
 /// in messages.
 pub(crate) fn parse<T: DeserializeOwned>(text: &str, name: &str) -> Result<T> {
+    if let Some((line, column)) = crate::base::encoding::json_comment(text) {
+        return Err(Error::Syntax(crate::base::encoding::json_comment_message(
+            name, line, column,
+        )));
+    }
     serde_saphyr::from_str_with_options(text, options())
         .map_err(|e| Error::Syntax(render(&e, text, name)))
 }
