@@ -15,6 +15,7 @@
 
 pub mod clipboard;
 pub mod config;
+pub(crate) mod keeper;
 pub(crate) mod line;
 pub(crate) mod presenter;
 pub(crate) mod terminal;
@@ -411,12 +412,9 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
         }
         Err(e) => p.show(&ui::fill(ui.autosave_failed, &[("error", &e.to_string())]))?,
     }
-    let (session, mut draft) = match resumed {
-        Some((session, draft)) => {
-            // The draft being continued is on disk already.
-            terminal::mark_kept();
-            (session, Some(draft))
-        }
+    let (session, draft, on_disk) = match resumed {
+        // The draft being continued is on disk already.
+        Some((session, draft, on_disk)) => (session, Some(draft), on_disk),
         None => {
             let mut session = Session::new();
             session.bank = Some(bank_ref(bank));
@@ -429,64 +427,81 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
                 (None, Some(_)) => ask_rater(p, config.lang)?,
                 (None, None) => None,
             };
-            (session, drafts.as_ref().ok().map(|d| d.create(depth)))
+            (session, drafts.as_ref().ok().map(|d| d.create(depth)), None)
         }
     };
     let depth = draft.as_ref().map_or(depth, Draft::depth);
+    let keeper = std::cell::RefCell::new(keeper::Keeper::new(
+        draft,
+        on_disk.as_ref(),
+        depth,
+        config.lang,
+    ));
 
-    let result = Interview::new(bank, depth, session, |s| match draft.as_mut() {
-        Some(d) => d.save(s).map(|()| terminal::mark_kept()),
-        None => Ok(()),
-    })
-    .in_language(config.lang)
-    .run(p);
+    let result = Interview::new(bank, depth, session, |s| keeper.borrow_mut().save(s))
+        .when_saving_fails(|p, s, e| keeper.borrow_mut().failed(p, s, e))
+        .in_language(config.lang)
+        .run(p);
     let mut session = match result {
         Ok(s) => s,
-        Err(Error::Interrupted) => {
-            if !terminal::take_over_interruption() {
-                // The signal handler is ending the process; let it.
-                std::thread::sleep(std::time::Duration::from_secs(5));
-            }
-            terminal::restore_terminal();
-            let kept = match &draft {
-                Some(_) if terminal::kept() => Kept::Draft,
-                Some(_) => Kept::Nothing,
-                None => Kept::Failed,
-            };
-            return Err(Error::Paused {
-                lang: config.lang,
-                kept,
-            });
-        }
+        Err(Error::Interrupted) => return Err(stopped(&keeper.borrow())),
         Err(e) => return Err(e),
     };
+    let mut keeper = keeper.into_inner();
+    match result_and_save(config, bank, &mut session, p, &mut keeper) {
+        // Ctrl-C at the prompts after the result: say what is kept (the
+        // draft holds the whole session) and how to go on.
+        Err(Error::Interrupted) => Err(stopped(&keeper)),
+        other => other,
+    }
+}
 
+/// The error that ends a session stopped by Ctrl-C (or a closed terminal),
+/// saying what was kept.
+fn stopped(keeper: &keeper::Keeper) -> Error {
+    if !terminal::take_over_interruption() {
+        // The signal handler is ending the process; let it.
+        std::thread::sleep(std::time::Duration::from_secs(5));
+    }
+    terminal::restore_terminal();
+    keeper.paused()
+}
+
+/// After the interview: the result, an override, the clipboard, saving.
+fn result_and_save(
+    config: &Config,
+    bank: &Bank,
+    session: &mut Session,
+    p: &mut dyn Prompter,
+    keeper: &mut keeper::Keeper,
+) -> Result<()> {
+    let ui = ui::ui(config.lang);
     if config.output.is_none() && stdout_is_terminal() {
         output::to_stdout("\n")?;
     }
-    show_result(config, bank, &session, "sessie")?;
+    show_result(config, bank, session, "sessie")?;
 
     // The professional may choose another step, with a reason.
-    let (responses, _) = resolve(bank, &session, "sessie").map_err(Error::Invalid)?;
+    let (responses, _) = resolve(bank, session, "sessie").map_err(Error::Invalid)?;
     let outcome = advice::score(bank, &responses);
-    if interview::choose_override(p, bank, &mut session, &outcome, config.lang)? {
-        if let Some(d) = draft.as_mut() {
-            let _ = d.save(&session);
-        }
+    if interview::choose_override(p, bank, session, &outcome, config.lang)? {
+        let _ = keeper.save(session);
         p.show(ui.override_saved)?;
     }
     if config.clipboard {
-        copy_summary(config, &report_for(config, bank, &session, "sessie")?);
+        copy_summary(config, &report_for(config, bank, session, "sessie")?);
     }
-    if offer_save(config, bank, &session, p)? {
-        if let Some(d) = &draft {
-            d.remove()?;
-        }
-    } else if let Some(d) = &draft {
+    if offer_save(config, bank, session, p)? {
+        keeper.remove()?;
+    } else if let Some(d) = keeper.draft().filter(|_| keeper.all_kept(session)) {
         p.show(&ui::fill(
             ui.draft_kept,
             &[("file", &d.path().display().to_string())],
         ))?;
+    } else {
+        // Not saved, and the draft does not hold it all: show it, so
+        // nothing is lost.
+        p.show(&keeper.unkept())?;
     }
     Ok(())
 }
@@ -596,13 +611,15 @@ fn make_prompter(config: &Config) -> Box<dyn Prompter> {
 }
 
 /// Lets the user pick a draft to continue, or discard drafts. `None` means:
-/// start a new session.
+/// start a new session. With the draft comes the session it holds on disk,
+/// or `None` for a copy of a draft that another session has open (nothing
+/// of the copy is on disk yet).
 fn choose_draft(
     p: &mut dyn Prompter,
     bank: &Bank,
     drafts: &Drafts,
     lang: Lang,
-) -> Result<Option<(Session, Draft)>> {
+) -> Result<Option<(Session, Draft, Option<Session>)>> {
     let ui = ui::ui(lang);
     loop {
         let listed = drafts.list()?;
@@ -637,7 +654,7 @@ fn choose_draft(
             return Ok(None);
         }
         if choice > listed.len() {
-            discard_draft(p, bank, &listed, lang)?;
+            discard_draft(p, bank, drafts, &listed, lang)?;
             continue;
         }
         let chosen = &listed[choice];
@@ -685,13 +702,31 @@ fn choose_draft(
             prune(bank, &mut session);
             session.bank = Some(now);
         }
-        return Ok(Some((session, drafts.reopen(chosen, file))));
+        return match drafts.reopen(chosen, file) {
+            Ok(draft) => Ok(Some((session, draft, Some(file.session.clone())))),
+            Err(draft::Taken::Failed(e)) => Err(e),
+            Err(draft::Taken::InUse(who)) => {
+                // Another session has it open: say so, and offer a copy.
+                p.show(&ui::fill(ui.draft_in_use, &[("pid", &pid_text(ui, &who))]))?;
+                let prompt = Prompt {
+                    title: ui.resume_title.to_owned(),
+                    items: vec![ui.draft_copy.to_owned(), ui.resume_back.to_owned()],
+                    default: Some(1),
+                    ..Prompt::default()
+                };
+                if !matches!(p.choose(&prompt)?, Reply::Answer(0)) {
+                    continue;
+                }
+                Ok(Some((session, drafts.copy_of(file), None)))
+            }
+        };
     }
 }
 
 fn discard_draft(
     p: &mut dyn Prompter,
     bank: &Bank,
+    drafts: &Drafts,
     listed: &[draft::Listed],
     lang: Lang,
 ) -> Result<()> {
@@ -712,10 +747,23 @@ fn discard_draft(
     if let Reply::Answer(i) = p.choose(&prompt)?
         && let Some(l) = listed.get(i)
     {
-        draft::remove(&l.path)?;
-        p.show(ui.resume_discarded)?;
+        match drafts.discard(l) {
+            Ok(()) => p.show(ui.resume_discarded)?,
+            Err(draft::Taken::InUse(who)) => p.show(&ui::fill(
+                ui.draft_in_use_kept,
+                &[("pid", &pid_text(ui, &who))],
+            ))?,
+            Err(draft::Taken::Failed(e)) => return Err(e),
+        }
     }
     Ok(())
+}
+
+/// " (proces 1234)", or nothing when the process is not known.
+fn pid_text(ui: &ui::Ui, who: &draft::InUse) -> String {
+    who.pid.map_or_else(String::new, |pid| {
+        ui::fill(ui.draft_in_use_pid, &[("pid", &pid.to_string())])
+    })
 }
 
 /// "23-11-2026 14:32 · Casuïstiekbespreking · 17 antwoorden · 'Schulden'".
@@ -749,7 +797,12 @@ fn describe_draft(bank: &Bank, listed: &draft::Listed, lang: Lang) -> String {
             let goal = s.goals.first().map_or_else(String::new, |g| {
                 format!(" · '{}'", crate::base::sanitize::line(&g.label.value))
             });
-            crate::base::sanitize::line(&ui::fill(
+            let in_use = if listed.in_use.is_some() {
+                ui.draft_in_use_mark
+            } else {
+                ""
+            };
+            let item = crate::base::sanitize::line(&ui::fill(
                 ui.resume_item,
                 &[
                     ("date", &date),
@@ -760,7 +813,8 @@ fn describe_draft(bank: &Bank, listed: &draft::Listed, lang: Lang) -> String {
                     ),
                     ("goal", &goal),
                 ],
-            ))
+            ));
+            format!("{item}{in_use}")
         }
     }
 }

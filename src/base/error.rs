@@ -104,11 +104,24 @@ impl fmt::Display for Error {
             Error::Paused { kept, lang } => {
                 let ui = crate::base::ui::ui(*lang);
                 match kept {
-                    Kept::Draft => ui.paused,
-                    Kept::Failed => ui.paused_unsaved,
-                    Kept::Nothing => ui.paused_nothing,
+                    Kept::Draft => ui.paused.to_owned(),
+                    Kept::Failed => ui.paused_unsaved.to_owned(),
+                    Kept::Nothing => ui.paused_nothing.to_owned(),
+                    Kept::Partly {
+                        file,
+                        saved,
+                        total,
+                        error,
+                    } => crate::base::ui::fill(
+                        ui.paused_partly,
+                        &[
+                            ("file", file),
+                            ("saved", &saved.to_string()),
+                            ("total", &total.to_string()),
+                            ("error", error),
+                        ],
+                    ),
                 }
-                .to_owned()
             }
             Error::Terminal(cause) => {
                 let why = io_reason(cause);
@@ -125,7 +138,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 /// What became of the answers of a session that stopped halfway.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Kept {
     /// They are in a draft, to continue with `voorwie start --hervat`.
     Draft,
@@ -133,6 +146,14 @@ pub enum Kept {
     Failed,
     /// Nothing had been answered yet, so there was nothing to keep.
     Nothing,
+    /// The draft holds `saved` of the `total` answers: saving failed after
+    /// that, for `error`.
+    Partly {
+        file: String,
+        saved: usize,
+        total: usize,
+        error: String,
+    },
 }
 
 impl Error {
