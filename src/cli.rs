@@ -129,7 +129,7 @@ struct Common {
     #[arg(long, global = true, value_name = "BESTAND")]
     bank: Option<PathBuf>,
 
-    /// Uitvoerformaat: tekst (standaard), markdown, json, html, of csv (alleen bij overzicht)
+    /// Uitvoerformaat: tekst (standaard), markdown, json, html, of csv of xlsx (alleen bij overzicht)
     #[arg(long, global = true, value_enum, default_value_t = FormatArg::Tekst,
           hide_default_value = true, hide_possible_values = true, value_name = "FORMAAT")]
     format: FormatArg,
@@ -302,6 +302,7 @@ Doelen worden op label gekoppeld (hoofdletters en spaties tellen niet)."
         after_help = "Voorbeelden:
   voorwie overzicht sessies/
   voorwie overzicht sessies/ --format csv -o overzicht.csv   (één regel per sessie-doel)
+  voorwie overzicht sessies/ --format xlsx -o overzicht.xlsx (een werkmap voor Excel)
   voorwie overzicht team-a/ team-b/ --format markdown
 
 Mappen worden doorzocht op .yaml, .yml en .json. Bestanden die niet te lezen
@@ -368,6 +369,7 @@ enum FormatArg {
     Json,
     Html,
     Csv,
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -513,6 +515,7 @@ impl Cli {
                 FormatArg::Json => Format::Json,
                 FormatArg::Html => Format::Html,
                 FormatArg::Csv => Format::Csv,
+                FormatArg::Xlsx => Format::Xlsx,
             },
             output: self.common.output,
             force: self.common.force,

@@ -48,27 +48,54 @@ use crate::views::{card, compare, continuum, examples};
 /// Runs one command.
 pub fn run(config: &Config) -> Result<()> {
     crate::base::say::set_message_lang(config.lang);
-    if config.format == Format::Csv && !matches!(config.command, Command::Overview { .. }) {
+    if matches!(config.format, Format::Csv | Format::Xlsx)
+        && !matches!(config.command, Command::Overview { .. })
+    {
         return Err(Error::Usage(ui::ui(config.lang).ov_csv_only.to_owned()));
     }
     match &config.command {
         Command::Overview { paths } => {
             let bank = load_bank(config)?;
-            let tally = if config.format == Format::Csv {
-                let mut sink = output::Sink::open(config.output.as_deref(), config.force)?;
-                let tally = match crate::views::overview::run(&bank, paths, Some(&mut sink)) {
-                    // `voorwie overzicht … --format csv | head`: done.
-                    Err(Error::Write { cause, .. })
-                        if cause.kind() == std::io::ErrorKind::BrokenPipe =>
-                    {
-                        return Ok(());
+            let mut rows = Vec::new();
+            let tally = match config.format {
+                Format::Csv => {
+                    let mut sink = output::Sink::open(config.output.as_deref(), config.force)?;
+                    let mut writer = csv::Writer::from_writer(&mut sink);
+                    let mut write = |row| crate::views::overview::write_csv_row(&mut writer, row);
+                    let tally = crate::views::overview::run(&bank, paths, Some(&mut write))
+                        .and_then(|tally| {
+                            writer.flush().map_err(|cause| Error::Write {
+                                file: "csv".to_owned(),
+                                cause,
+                            })?;
+                            Ok(tally)
+                        });
+                    drop(writer);
+                    let tally = match tally {
+                        // `voorwie overzicht … --format csv | head`: done.
+                        Err(Error::Write { cause, .. })
+                            if cause.kind() == std::io::ErrorKind::BrokenPipe =>
+                        {
+                            return Ok(());
+                        }
+                        other => other?,
+                    };
+                    sink.finish()?;
+                    tally
+                }
+                Format::Xlsx => {
+                    if config.output.is_none() && stdout_is_terminal() {
+                        return Err(Error::Usage(
+                            ui::ui(config.lang).ov_xlsx_terminal.to_owned(),
+                        ));
                     }
-                    other => other?,
-                };
-                sink.finish()?;
-                tally
-            } else {
-                crate::views::overview::run(&bank, paths, None)?
+                    let mut keep = |row| {
+                        rows.push(row);
+                        Ok(())
+                    };
+                    crate::views::overview::run(&bank, paths, Some(&mut keep))?
+                }
+                _ => crate::views::overview::run(&bank, paths, None)?,
             };
             let view = crate::views::overview::describe(&bank, &tally, config.lang);
             for f in view.niet_gelezen_bestanden.iter().filter(|_| !config.quiet) {
@@ -89,10 +116,14 @@ pub fn run(config: &Config) -> Result<()> {
                     )
                 );
             }
-            if config.format == Format::Csv {
-                return Ok(());
+            match config.format {
+                Format::Csv => Ok(()),
+                Format::Xlsx => {
+                    let bytes = crate::render::xlsx::overview(&view, &rows, config.lang)?;
+                    output::emit_bytes(&bytes, config.output.as_deref(), config.force)
+                }
+                _ => emit(config, |r| r.overview(&view)),
             }
-            emit(config, |r| r.overview(&view))
         }
         Command::Check { bank } => check(config, bank.as_deref()),
         Command::Compare { files, timeline } => {
