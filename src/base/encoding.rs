@@ -21,9 +21,9 @@
 
 use crate::base::say::{pick, say};
 
-/// The text of a file read as `bytes`, or a message (with the place and
+/// The text of a file read as `bytes` (public for the property tests), or a message (with the place and
 /// the fix) that says why it is not text voorwie can read.
-pub(crate) fn decode(bytes: Vec<u8>, name: &str) -> Result<String, String> {
+pub fn decode(bytes: Vec<u8>, name: &str) -> Result<String, String> {
     // Byte-order marks first: they are exact.
     if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
         return Err(refuse(name, None, "UTF-32"));
@@ -170,7 +170,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// looks like JSON (its first character is `{` or `[`), outside strings.
 /// A `//` counts only at the start of a line or after a space or comma, so
 /// `http://` in a YAML flow value is not one.
-pub(crate) fn json_comment(text: &str) -> Option<(usize, usize)> {
+pub fn json_comment(text: &str) -> Option<(usize, usize)> {
     let body = text.trim_start_matches('\u{feff}').trim_start();
     if !body.starts_with(['{', '[']) {
         return None;

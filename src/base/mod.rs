@@ -15,7 +15,7 @@
 //! all build on this layer, never the other way round.
 
 pub(crate) mod clock;
-pub(crate) mod encoding;
+pub mod encoding;
 pub mod error;
 pub mod located;
 pub mod output;

@@ -65,6 +65,12 @@ pub(crate) fn explain(err: &Error) -> (String, String) {
             "controleer of er een aanhalingsteken, ] of } ontbreekt, of dat het bestand half is opgeslagen",
             "check for a missing quote, ] or }, or whether the file was only half saved",
         ),
+        Error::Budget { breach, .. } if format!("{breach:?}").starts_with("Documents") => both(
+            "het bestand bevat meer dan één YAML-document (---)",
+            "the file holds more than one YAML document (---)",
+            "gebruik één document per bestand: haal de tweede '---' en wat erna komt weg, of zet het in een eigen bestand",
+            "use one document per file: remove the second '---' and what follows, or put it in a file of its own",
+        ),
         Error::MultipleDocuments { .. } => both(
             "het bestand bevat meer dan één YAML-document (---)",
             "the file holds more than one YAML document (---)",
@@ -875,4 +881,83 @@ fn breach_name(debug: &str) -> String {
         ("te veel elementen", "too many elements")
     };
     pick_owned(nl, en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::say::with_message_lang;
+    use crate::base::text::Lang;
+
+    /// Every kind of scanner error has its own Dutch and English words and
+    /// a fix, none of them the parser's English.
+    #[test]
+    fn every_scanner_error_in_dutch_and_english() {
+        use ErrorKind as K;
+        let kinds = [
+            K::UnexpectedEofFlowSequence,
+            K::UnexpectedEofFlowMapping,
+            K::UnexpectedEof,
+            K::ExpectedDocumentStart,
+            K::DuplicateVersionDirective,
+            K::AnchorCountOverflow,
+            K::UnknownAnchor,
+            K::ExpectedNodeContent,
+            K::ExpectedBlockMappingKey,
+            K::ExpectedFlowMappingSeparator,
+            K::ExpectedFlowSequenceSeparator,
+            K::ExpectedBlockSequenceEntry,
+            K::BlockEntryInFlowCollection,
+            K::InvalidBlockEntryWhitespace,
+            K::UndeclaredTagHandle,
+            K::InvalidIndentation,
+            K::BomInsideDocument,
+            K::UnexpectedCharacter { character: '@' },
+            K::TabInIndentation,
+            K::TabInPlainScalar,
+            K::CommentInterceptedScalar,
+            K::ExpectedWhitespace,
+            K::MissingAnchorOrAliasName,
+            K::MisplacedFlowCollectionEnd,
+            K::MismatchedFlowCollectionEnd {
+                open: '[',
+                close: '}',
+            },
+            K::UnclosedFlowCollection { open: '[' },
+            K::UnclosedFlowCollection { open: '{' },
+            K::RecursionLimitExceeded,
+            K::ZeroBlockScalarIndent,
+            K::DocumentIndicatorInQuotedScalar,
+            K::UnclosedQuotedScalar,
+            K::InvalidTrailingDoubleQuotedScalar,
+            K::UnknownQuotedScalarEscape,
+            K::PlainScalarStartsWithDashFlowIndicator,
+            K::MappingValueNotAllowed,
+            K::Custom("x".into()),
+        ];
+        for kind in kinds {
+            let (nl, nl_fix) = with_message_lang(Lang::Nl, || scanner(&kind));
+            let (en, en_fix) = with_message_lang(Lang::En, || scanner(&kind));
+            assert_ne!(nl, en, "{kind:?}");
+            assert_ne!(nl_fix, en_fix, "{kind:?}");
+            for text in [&nl, &en, &nl_fix, &en_fix] {
+                assert!(!text.is_empty(), "{kind:?}");
+                for english in ["while ", "did not find", "unclosed", "recursion limit"] {
+                    assert!(!text.contains(english), "{kind:?}: {text}");
+                }
+            }
+        }
+        let (nl, _) = with_message_lang(Lang::Nl, || scanner(&K::RecursionLimitExceeded));
+        assert_eq!(nl, "het bestand is te diep genest");
+    }
+
+    #[test]
+    fn a_tab_is_placed_on_its_own_line() {
+        let text = "versie: 1\nantwoorden:\n  startvraag: ja\n\tdraagkracht: last\n";
+        assert_eq!(place(text, 3, 15, true), (4, 1));
+        assert_eq!(place(text, 3, 15, false), (3, 15));
+        let snippet = snippet(text, 4, 1).unwrap();
+        assert!(snippet.contains("4 | →   draagkracht"), "{snippet}");
+        assert!(!snippet.contains('\t'));
+    }
 }
