@@ -93,12 +93,12 @@ impl Keeper {
                 self.saved = Some(answer_count(session));
                 self.error = None;
                 terminal::mark_kept();
-                terminal::set_farewell(None);
+                terminal::set_farewell(self.farewell());
                 Ok(())
             }
             Err(e) => {
                 self.error = Some(e.to_string());
-                terminal::set_farewell(Some(self.farewell(session)));
+                terminal::set_farewell(self.farewell());
                 Err(e)
             }
         }
@@ -131,17 +131,8 @@ impl Keeper {
         let kept = self.kept(&self.last);
         if matches!(kept, Kept::Failed | Kept::Partly { .. }) {
             eprintln!("\n{}", self.dump(&self.last));
-        } else if let (Some(dir), Some(d), Kept::Draft) = (&self.moved, &self.draft, &kept) {
-            eprintln!(
-                "\n{}",
-                ui::fill(
-                    self.ui().autosave_moved,
-                    &[
-                        ("file", &d.path().display().to_string()),
-                        ("dir", &dir.display().to_string()),
-                    ],
-                )
-            );
+        } else if let (Some(note), Kept::Draft) = (self.moved_note(), &kept) {
+            eprintln!("\n{note}");
         }
         Error::Paused {
             kept,
@@ -149,14 +140,33 @@ impl Keeper {
         }
     }
 
-    /// What the interrupt handler says when it ends the process now.
-    fn farewell(&self, session: &Session) -> String {
-        let kept = self.kept(session);
+    /// What the interrupt handler says when it ends the process now, when
+    /// that is more than its usual farewell: what could not be kept, or
+    /// where the draft went.
+    fn farewell(&self) -> Option<String> {
+        let kept = self.kept(&self.last);
+        let before = match &kept {
+            Kept::Failed | Kept::Partly { .. } => self.dump(&self.last),
+            Kept::Draft => self.moved_note()?,
+            Kept::Nothing => return None,
+        };
         let paused = Error::Paused {
             kept,
             lang: self.lang,
         };
-        format!("{}\n\nvoorwie: {paused}", self.dump(session))
+        Some(format!("{before}\n\nvoorwie: {paused}"))
+    }
+
+    /// Where the draft is and how to resume it, after it was moved.
+    fn moved_note(&self) -> Option<String> {
+        let (dir, draft) = (self.moved.as_ref()?, self.draft.as_ref()?);
+        Some(ui::fill(
+            self.ui().autosave_moved,
+            &[
+                ("file", &draft.path().display().to_string()),
+                ("dir", &dir.display().to_string()),
+            ],
+        ))
     }
 
     /// The answers that are not (all) in a draft, to show: the session
@@ -249,9 +259,9 @@ impl Keeper {
             None => drafts.create(self.depth),
         };
         let before = self.draft.replace(moved);
+        let moved_before = self.moved.replace(folder.clone());
         match self.save(session) {
             Ok(()) => {
-                self.moved = Some(folder.clone());
                 let file = self.draft.as_ref().map(|d| d.path().display().to_string());
                 p.show(&ui::fill(
                     ui.autosave_moved,
@@ -264,6 +274,7 @@ impl Keeper {
             }
             Err(e) => {
                 self.draft = before;
+                self.moved = moved_before;
                 p.show(&ui::fill(ui.autosave_lost, &[("error", &e.to_string())]))?;
                 Ok(false)
             }
