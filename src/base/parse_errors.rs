@@ -819,6 +819,12 @@ pub(crate) fn kind_name(s: &str) -> String {
             "a mapping (key: value)",
         ),
         ("a string", "een tekst", "a text"),
+        // Our texts from the bank (`base::text`): one, or one per language.
+        (
+            "a text per language",
+            "een tekst, of per taal een tekst (nl: ..., en: ...)",
+            "a text, or a text per language (nl: ..., en: ...)",
+        ),
         ("string", "een tekst", "a text"),
         ("a boolean", "true of false", "true or false"),
         ("boolean", "true of false", "true or false"),

@@ -356,24 +356,6 @@ mod tests {
         );
         assert_eq!(goal_key("Zoon naar school"), goal_key("zóón naar  SCHOOL"));
     }
-
-    #[test]
-    fn yaml_words_are_never_turned_into_ja_or_nee() {
-        let s = crate::session::load::parse_session(
-            "versie: 1\nantwoorden:\n  a: off\n  b: yes\n  c: y\n  d: On\n  e: true\n  f: [no, NO]\n",
-            "x.yaml",
-        )
-        .unwrap();
-        let got: Vec<String> = s
-            .answers
-            .values()
-            .map(|a| match &a.value {
-                Answer::One(s) => s.clone(),
-                Answer::Many(l) => l.join(","),
-            })
-            .collect();
-        assert_eq!(got, ["off", "yes", "y", "On", "true", "no,NO"]);
-    }
 }
 
 /// The English words of a practice case (`data/en/voorbeelden/<name>.yaml`):
