@@ -224,3 +224,37 @@ fn ctrl_c_after_the_result_says_the_draft_is_kept_and_how_to_go_on() {
     assert_eq!(exit_code(&s), 130);
     assert_eq!(drafts(dir.path()).len(), 1, "the draft is kept");
 }
+
+#[test]
+fn answers_from_stdin_on_a_terminal_say_so_and_xlsx_is_not_for_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = spawn(
+        dir.path(),
+        &["start", "--antwoorden", "-", "--format", "json"],
+    );
+    let said = s.expect("Ctrl-D").unwrap();
+    let said = joined(&String::from_utf8_lossy(said.before()));
+    assert!(
+        said.contains("ik lees je antwoorden van de invoer (stdin)"),
+        "{said}"
+    );
+    s.send("versie: 1\nantwoorden:\n  startvraag: ja\n")
+        .unwrap();
+    s.send(ControlCode::EndOfTransmission).unwrap();
+    let out = rest(&mut s);
+    assert!(out.contains("\"advies\""), "{out}");
+    assert_eq!(exit_code(&s), 0);
+
+    fs::create_dir_all(dir.path().join("sessies")).unwrap();
+    let mut s = spawn(
+        dir.path(),
+        &["--taal", "en", "overzicht", "sessies", "--format", "xlsx"],
+    );
+    let out = joined(&rest(&mut s));
+    assert!(
+        out.contains("An .xlsx file is not text for the screen"),
+        "{out}"
+    );
+    assert!(!out.contains("PK"), "no zip on the screen: {out}");
+    assert_eq!(exit_code(&s), 2);
+}
