@@ -262,54 +262,50 @@ pub(crate) fn files(
 
 /// The session files in a directory (see [`files`]).
 fn walk(p: &Path) -> impl Iterator<Item = std::result::Result<PathBuf, (PathBuf, Error)>> + '_ {
-    {
-        let walk = walkdir::WalkDir::new(p)
-            .follow_links(false)
-            .follow_root_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        walk.filter_map(move |entry| match entry {
-            Ok(e) if e.depth() > 0 && e.path_is_symlink() => {
-                let to_folder = std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir());
-                if !to_folder && !is_session_file(e.path()) {
-                    return None;
-                }
-                let file = sanitize::line(&e.path().display().to_string());
-                Some(Err((
-                    e.path().to_path_buf(),
-                    Error::Usage(crate::base::say::say!(
-                        "{file}: een symbolische koppeling in een map; voorwie volgt die niet \
+    let walk = walkdir::WalkDir::new(p)
+        .follow_links(false)
+        .follow_root_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    walk.filter_map(move |entry| match entry {
+        Ok(e) if e.depth() > 0 && e.path_is_symlink() => {
+            let to_folder = std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir());
+            if !to_folder && !is_session_file(e.path()) {
+                return None;
+            }
+            let file = sanitize::line(&e.path().display().to_string());
+            Some(Err((
+                e.path().to_path_buf(),
+                Error::Usage(crate::base::say::say!(
+                    "{file}: een symbolische koppeling in een map; voorwie volgt die niet \
                          (noem haar zelf op de opdrachtregel om haar mee te tellen)",
-                        "{file}: a symbolic link inside a folder; voorwie does not follow it \
+                    "{file}: a symbolic link inside a folder; voorwie does not follow it \
                          (name it yourself on the command line to count it)"
-                    )),
-                )))
-            }
-            Ok(e) if e.file_type().is_file() && is_session_file(e.path()) => {
-                Some(Ok(e.into_path()))
-            }
-            Ok(_) => None,
-            Err(err) => {
-                let path = err
-                    .path()
-                    .map_or_else(|| p.to_path_buf(), Path::to_path_buf);
-                let cause = err.into_io_error().unwrap_or_else(|| {
-                    std::io::Error::other(crate::base::say::pick(
-                        "een lus in symbolische koppelingen",
-                        "a loop in symbolic links",
-                    ))
-                });
-                Some(Err((
-                    path.clone(),
-                    Error::Read {
-                        file: path.display().to_string(),
-                        cause,
-                    },
-                )))
-            }
-        })
-    }
+                )),
+            )))
+        }
+        Ok(e) if e.file_type().is_file() && is_session_file(e.path()) => Some(Ok(e.into_path())),
+        Ok(_) => None,
+        Err(err) => {
+            let path = err
+                .path()
+                .map_or_else(|| p.to_path_buf(), Path::to_path_buf);
+            let cause = err.into_io_error().unwrap_or_else(|| {
+                std::io::Error::other(crate::base::say::pick(
+                    "een lus in symbolische koppelingen",
+                    "a loop in symbolic links",
+                ))
+            });
+            Some(Err((
+                path.clone(),
+                Error::Read {
+                    file: path.display().to_string(),
+                    cause,
+                },
+            )))
+        }
+    })
 }
 
 fn is_session_file(path: &Path) -> bool {
