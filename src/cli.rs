@@ -130,7 +130,7 @@ struct Common {
     #[arg(long, global = true, value_name = "BESTAND")]
     bank: Option<PathBuf>,
 
-    /// Uitvoerformaat: tekst (standaard), markdown, json, html, of csv (alleen bij overzicht)
+    /// Uitvoerformaat: tekst (standaard), markdown, json, html, of csv of xlsx (alleen bij overzicht)
     #[arg(
         long,
         global = true,
@@ -319,6 +319,7 @@ wordt geweigerd."
         after_help = "Voorbeelden:
   voorwie overzicht sessies/
   voorwie overzicht sessies/ --format csv -o overzicht.csv   (één regel per sessie-doel)
+  voorwie overzicht sessies/ --format xlsx -o overzicht.xlsx (een werkmap voor Excel)
   voorwie overzicht team-a/ team-b/ --format markdown
 
 Mappen worden doorzocht op .yaml, .yml en .json. Bestanden die niet te lezen
@@ -385,6 +386,7 @@ enum FormatArg {
     Json,
     Html,
     Csv,
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -966,6 +968,7 @@ impl Cli {
                 FormatArg::Json => Format::Json,
                 FormatArg::Html => Format::Html,
                 FormatArg::Csv => Format::Csv,
+                FormatArg::Xlsx => Format::Xlsx,
             },
             output: self.common.output,
             force: self.common.force,

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use voorwie::base::error::Error;
+use voorwie::base::say::pick;
 
 fn main() -> ExitCode {
     // Windows: a UTF-8 console; a double-clicked window waits for Enter.
@@ -56,6 +57,7 @@ fn run_main(lang: &mut Option<voorwie::base::text::Lang>) -> ExitCode {
         }
     };
     *lang = Some(cli.lang());
+    voorwie::base::say::set_message_lang(cli.lang());
     if let Some(message) = cli.misplaced_option(&args) {
         eprintln!("{message}");
         return ExitCode::from(2);
@@ -81,7 +83,7 @@ fn run(cli: cli::Cli) -> anyhow::Result<()> {
             voorwie::base::output::to_stdout(&script)?;
         }
         cli::Action::Man(lang) => {
-            let page = manual(lang).context("de handleiding maken")?;
+            let page = manual(lang).context(pick("de handleiding maken", "making the manual"))?;
             voorwie::base::output::to_stdout(&page)?;
         }
     }
@@ -238,10 +240,10 @@ fn report(err: &anyhow::Error) -> ExitCode {
     match err.downcast_ref::<Error>() {
         Some(Error::Interrupted | Error::Paused { .. }) => eprintln!("\nvoorwie: {}", clean(err)),
         Some(Error::Invalid(_) | Error::Syntax(_)) => eprintln!("voorwie: {}", clean(err)),
-        _ => eprintln!("voorwie: fout: {}", clean(err)),
+        _ => eprintln!("voorwie: {}{}", pick("fout: ", "error: "), clean(err)),
     }
     for cause in err.chain().skip(1) {
-        eprintln!("  oorzaak: {}", clean(cause));
+        eprintln!("  {}{}", pick("oorzaak: ", "cause: "), clean(cause));
     }
     let code = err.downcast_ref::<Error>().map_or(1, Error::exit_code);
     ExitCode::from(code)

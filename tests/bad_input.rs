@@ -193,12 +193,12 @@ fn files_that_are_too_large_or_not_text() {
         );
 
     let binary = dir.path().join("data.yaml");
-    fs::write(&binary, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01").unwrap();
     voorwie()
         .args(["start", "--antwoorden", binary.to_str().unwrap()])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("geen geldige UTF-8"));
+        .stderr(predicate::str::contains("is geen tekstbestand"));
 
     voorwie()
         .args(["start", "--antwoorden", dir.path().to_str().unwrap()])

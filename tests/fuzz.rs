@@ -259,3 +259,108 @@ proptest! {
         through_everything(b, &text);
     }
 }
+
+proptest! {
+    #![proptest_config(cases(1000))]
+
+    /// Whatever bytes a file holds (any encoding, a byte-order mark or not),
+    /// reading it gives text or a message with the fix, never a panic, and
+    /// the text goes through everything.
+    #[test]
+    fn any_encoding_is_read_or_named(
+        bom in prop_oneof![
+            Just(Vec::new()),
+            Just(vec![0xFF, 0xFE]),
+            Just(vec![0xFE, 0xFF]),
+            Just(vec![0xEF, 0xBB, 0xBF]),
+        ],
+        text in "[a-z: \\n\\-\\[\\]{}\"'#/é\u{e9}\u{308}\t]{0,120}",
+        raw in proptest::collection::vec(any::<u8>(), 0..64),
+        utf16 in any::<bool>(),
+    ) {
+        let mut bytes = bom.clone();
+        if utf16 {
+            bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        } else {
+            bytes.extend(text.as_bytes());
+        }
+        bytes.extend(&raw);
+        match voorwie::base::encoding::decode(bytes, "fuzz.yaml") {
+            Ok(decoded) => {
+                let _ = voorwie::base::encoding::json_comment(&decoded);
+                through_everything(default_bank(), &decoded);
+            }
+            Err(message) => prop_assert!(message.contains("→"), "{message}"),
+        }
+        // UTF-16 with a mark is read back exactly.
+        if bom == [0xFF, 0xFE] && utf16 && raw.is_empty() {
+            let mut le = bom.clone();
+            le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+            prop_assert_eq!(voorwie::base::encoding::decode(le, "x").ok(), Some(text.clone()));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(1000))]
+
+    /// A date is either read as a real day, kept as ISO, or refused with
+    /// its place and the fix.
+    #[test]
+    fn dates_are_real_days_or_refused_with_their_place(
+        day in 0u32..40, month in 0u32..15, year in 1990u32..2100,
+        dutch in any::<bool>(), sep in prop_oneof![Just('-'), Just('/'), Just('.')],
+        junk in "[0-9a-z\\- ]{0,12}",
+        use_junk in any::<bool>(),
+    ) {
+        let written = if use_junk {
+            junk.clone()
+        } else if dutch {
+            format!("{day}{sep}{month}{sep}{year}")
+        } else {
+            format!("{year}-{month:02}-{day:02}")
+        };
+        let text = format!("versie: 1\ndatum: \"{written}\"\n");
+        match parse_session(&text, "fuzz.yaml") {
+            Ok(s) => {
+                let iso = s.date.as_deref().unwrap_or_default().to_owned();
+                prop_assert!(iso.parse::<jiff::civil::Date>().is_ok(), "{written} → {iso}");
+                if !use_junk {
+                    prop_assert_eq!(iso, format!("{year}-{month:02}-{day:02}"));
+                }
+            }
+            Err(e) => {
+                let e = e.to_string();
+                prop_assert!(e.starts_with("fuzz.yaml:2:"), "{e}");
+                prop_assert!(e.contains("dd-mm-jjjj"), "{e}");
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(500))]
+
+    /// Any spelling of any answer: matched to at most one option, or
+    /// refused with the options; the key of a text never depends on case,
+    /// accents or spacing.
+    #[test]
+    fn answers_in_any_spelling_match_or_are_refused(
+        word in prop_oneof![
+            Just("ja".to_owned()), Just("JA".to_owned()), Just(" Já ".to_owned()),
+            Just("nee".to_owned()), Just("off".to_owned()), Just("YES".to_owned()),
+            Just("Weet niet".to_owned()), Just("weet_niet".to_owned()),
+            Just("Last".to_owned()), Just("overbelast".to_owned()),
+            "[a-zA-Zé_ ]{0,12}",
+        ],
+        question in prop_oneof![Just("startvraag"), Just("draagkracht"), Just("brede_blik")],
+    ) {
+        let quoted = serde_json::to_string(&word).unwrap();
+        let text = format!("versie: 1\nantwoorden:\n  startvraag: ja\n  {question}: {quoted}\n");
+        let text = text.replacen("  startvraag: ja\n  startvraag:", "  startvraag:", 1);
+        through_everything(default_bank(), &text);
+        let key = voorwie::base::words::key(&word);
+        prop_assert_eq!(voorwie::base::words::key(&word.to_uppercase()), key.clone());
+        prop_assert_eq!(voorwie::base::words::key(&format!("  {word} ")), key);
+    }
+}

@@ -10,18 +10,23 @@
 //! `copy` then says so, and the caller keeps the summary on stdout or in
 //! the file the user chose.
 
+use crate::base::say::say;
 use std::io::{Read, Write};
 
 /// The hidden first argument of the background helper.
 pub const HELPER_ARG: &str = "__voorwie-klembord";
 
-/// Copies `text` to the clipboard, or explains in Dutch why it cannot.
+/// Copies `text` to the clipboard, or explains why it cannot (in the
+/// language of messages, never the clipboard library's English).
 pub(crate) fn copy(text: &str) -> Result<(), String> {
     if cfg!(target_os = "linux")
         && std::env::var_os("DISPLAY").is_none_or(|d| d.is_empty())
         && std::env::var_os("WAYLAND_DISPLAY").is_none_or(|d| d.is_empty())
     {
-        return Err("er is geen grafische sessie (DISPLAY is leeg), dus geen klembord".to_owned());
+        return Err(say!(
+            "er is geen grafische sessie (DISPLAY en WAYLAND_DISPLAY zijn leeg), dus geen klembord",
+            "there is no graphical session (DISPLAY and WAYLAND_DISPLAY are empty), so no clipboard"
+        ));
     }
     // Check that a clipboard answers before promising anything.
     let mut clipboard = arboard::Clipboard::new().map_err(reason)?;
@@ -43,11 +48,26 @@ fn hand_to_helper(text: &str) -> Result<(), String> {
         .stderr(std::process::Stdio::null())
         .current_dir("/")
         .spawn()
-        .map_err(|e| format!("de hulp voor het klembord start niet: {e}"))?;
-    let mut stdin = child.stdin.take().ok_or("geen verbinding met de hulp")?;
-    stdin
-        .write_all(text.as_bytes())
-        .map_err(|e| format!("de tekst kwam niet aan: {e}"))?;
+        .map_err(|e| {
+            say!(
+                "de hulp voor het klembord start niet: {}",
+                "the clipboard helper does not start: {}",
+                crate::base::error::io_reason(&e)
+            )
+        })?;
+    let mut stdin = child.stdin.take().ok_or_else(|| {
+        say!(
+            "geen verbinding met de hulp voor het klembord",
+            "no connection with the clipboard helper"
+        )
+    })?;
+    stdin.write_all(text.as_bytes()).map_err(|e| {
+        say!(
+            "de tekst kwam niet aan bij de hulp: {}",
+            "the text did not reach the helper: {}",
+            crate::base::error::io_reason(&e)
+        )
+    })?;
     Ok(())
 }
 
@@ -71,12 +91,21 @@ pub fn serve_from_stdin() -> Result<(), String> {
     }
 }
 
+/// Why the clipboard failed, in words; arboard's own (English, about X11
+/// or Wayland) text is left out.
 fn reason(e: arboard::Error) -> String {
     match e {
-        arboard::Error::ClipboardNotSupported => "dit systeem heeft geen klembord".to_owned(),
-        arboard::Error::ClipboardOccupied => {
-            "het klembord is bezet; probeer het opnieuw".to_owned()
-        }
-        other => format!("het klembord werkt niet ({other})"),
+        arboard::Error::ClipboardNotSupported => say!(
+            "dit systeem of deze sessie heeft geen klembord dat voorwie kan gebruiken",
+            "this system or session has no clipboard voorwie can use"
+        ),
+        arboard::Error::ClipboardOccupied => say!(
+            "het klembord is bezet; probeer het opnieuw",
+            "the clipboard is busy; try again"
+        ),
+        _ => say!(
+            "het klembord werkt niet in deze sessie",
+            "the clipboard does not work in this session"
+        ),
     }
 }

@@ -15,10 +15,12 @@
 
 pub mod clipboard;
 pub mod config;
+pub(crate) mod keeper;
 pub(crate) mod line;
 pub(crate) mod presenter;
 pub(crate) mod terminal;
 
+use crate::base::say::{pick, say};
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 
@@ -45,46 +47,83 @@ use crate::views::{card, compare, continuum, examples};
 
 /// Runs one command.
 pub fn run(config: &Config) -> Result<()> {
-    if config.format == Format::Csv && !matches!(config.command, Command::Overview { .. }) {
+    crate::base::say::set_message_lang(config.lang);
+    if matches!(config.format, Format::Csv | Format::Xlsx)
+        && !matches!(config.command, Command::Overview { .. })
+    {
         return Err(Error::Usage(ui::ui(config.lang).ov_csv_only.to_owned()));
     }
     match &config.command {
         Command::Overview { paths } => {
             let bank = load_bank(config)?;
-            let tally = if config.format == Format::Csv {
-                let mut sink = output::Sink::open(config.output.as_deref(), config.force)?;
-                let tally = match crate::views::overview::run(&bank, paths, Some(&mut sink)) {
-                    // `voorwie overzicht … --format csv | head`: done.
-                    Err(Error::Write { cause, .. })
-                        if cause.kind() == std::io::ErrorKind::BrokenPipe =>
-                    {
-                        return Ok(());
+            let mut rows = Vec::new();
+            let tally = match config.format {
+                Format::Csv => {
+                    let mut sink = output::Sink::open(config.output.as_deref(), config.force)?;
+                    let mut writer = csv::Writer::from_writer(&mut sink);
+                    let mut write = |row| crate::views::overview::write_csv_row(&mut writer, row);
+                    let tally = crate::views::overview::run(&bank, paths, Some(&mut write))
+                        .and_then(|tally| {
+                            writer.flush().map_err(|cause| Error::Write {
+                                file: "csv".to_owned(),
+                                cause,
+                            })?;
+                            Ok(tally)
+                        });
+                    drop(writer);
+                    let tally = match tally {
+                        // `voorwie overzicht … --format csv | head`: done.
+                        Err(Error::Write { cause, .. })
+                            if cause.kind() == std::io::ErrorKind::BrokenPipe =>
+                        {
+                            return Ok(());
+                        }
+                        other => other?,
+                    };
+                    sink.finish()?;
+                    tally
+                }
+                Format::Xlsx => {
+                    if config.output.is_none() && stdout_is_terminal() {
+                        return Err(Error::Usage(
+                            ui::ui(config.lang).ov_xlsx_terminal.to_owned(),
+                        ));
                     }
-                    other => other?,
-                };
-                sink.finish()?;
-                tally
-            } else {
-                crate::views::overview::run(&bank, paths, None)?
+                    let mut keep = |row| {
+                        rows.push(row);
+                        Ok(())
+                    };
+                    crate::views::overview::run(&bank, paths, Some(&mut keep))?
+                }
+                _ => crate::views::overview::run(&bank, paths, None)?,
             };
             let view = crate::views::overview::describe(&bank, &tally, config.lang);
             for f in view.niet_gelezen_bestanden.iter().filter(|_| !config.quiet) {
+                let skipped = pick("overgeslagen", "skipped");
                 if f.fout.starts_with(&f.bestand) {
-                    eprintln!("voorwie: overgeslagen: {}", f.fout);
+                    eprintln!("voorwie: {skipped}: {}", f.fout);
                 } else {
-                    eprintln!("voorwie: overgeslagen: {}: {}", f.bestand, f.fout);
+                    eprintln!("voorwie: {skipped}: {}: {}", f.bestand, f.fout);
                 }
             }
             if !config.quiet && view.niet_gelezen > view.niet_gelezen_bestanden.len() {
+                let more = view.niet_gelezen - view.niet_gelezen_bestanden.len();
                 eprintln!(
-                    "voorwie: en nog {} bestand(en) overgeslagen",
-                    view.niet_gelezen - view.niet_gelezen_bestanden.len()
+                    "voorwie: {}",
+                    say!(
+                        "en nog {more} bestand(en) overgeslagen",
+                        "and {more} more file(s) skipped"
+                    )
                 );
             }
-            if config.format == Format::Csv {
-                return Ok(());
+            match config.format {
+                Format::Csv => Ok(()),
+                Format::Xlsx => {
+                    let bytes = crate::render::xlsx::overview(&view, &rows, config.lang)?;
+                    output::emit_bytes(&bytes, config.output.as_deref(), config.force)
+                }
+                _ => emit(config, |r| r.overview(&view)),
             }
-            emit(config, |r| r.overview(&view))
         }
         Command::Check { bank } => check(config, bank.as_deref()),
         Command::Compare {
@@ -305,31 +344,48 @@ fn today() -> String {
     crate::base::clock::now().date().to_string()
 }
 
-fn read_answers(path: &Path) -> Result<Session> {
+fn read_answers(config: &Config, path: &Path) -> Result<Session> {
     if path == Path::new("-") {
-        let mut text = String::new();
-        std::io::stdin()
+        let stdin = std::io::stdin();
+        if stdin.is_terminal() && !config.quiet {
+            // Not a pipe: someone is to type or paste the answers. Say so
+            // rather than wait in silence.
+            eprintln!(
+                "voorwie: {}",
+                pick(
+                    "ik lees je antwoorden van de invoer (stdin): plak of typ ze en sluit af met \
+                     Ctrl-D (Windows: Ctrl-Z en dan Enter).\n  Bedoelde je een bestand? Geef de \
+                     naam: voorwie start --antwoorden BESTAND",
+                    "reading your answers from the input (stdin): paste or type them and end with \
+                     Ctrl-D (Windows: Ctrl-Z, then Enter).\n  Did you mean a file? Give its \
+                     name: voorwie start --antwoorden FILE"
+                )
+            );
+        }
+        let mut bytes = Vec::new();
+        stdin
             .lock()
             .take(MAX_FILE_BYTES + 1)
-            .read_to_string(&mut text)
+            .read_to_end(&mut bytes)
             .map_err(|source| Error::Read {
                 file: "stdin".to_owned(),
                 cause: source,
             })?;
-        if text.len() as u64 > MAX_FILE_BYTES {
+        if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(Error::TooLarge {
                 file: "stdin".to_owned(),
-                size: text.len() as u64,
+                size: bytes.len() as u64,
                 max: MAX_FILE_BYTES,
             });
         }
+        let text = crate::base::encoding::decode(bytes, "stdin").map_err(Error::Syntax)?;
         return parse_session(&text, "stdin");
     }
     session_file(path)
 }
 
 fn start_from_file(config: &Config, bank: &Bank, path: &Path) -> Result<()> {
-    let session = read_answers(path)?;
+    let session = read_answers(config, path)?;
     let name = if path == Path::new("-") {
         "stdin".to_owned()
     } else {
@@ -351,16 +407,28 @@ fn copy_summary(config: &Config, report: &report::Report) {
     let summary = renderer(Format::Text, Style::paste(), config.lang).report(report);
     match crate::app::clipboard::copy(&summary) {
         Ok(()) if !config.quiet => {
-            eprintln!("voorwie: de samenvatting (tekst) staat op het klembord.");
+            eprintln!(
+                "voorwie: {}",
+                pick(
+                    "de samenvatting (tekst) staat op het klembord.",
+                    "the summary (text) is on the clipboard."
+                )
+            );
         }
         Ok(()) => {}
-        Err(why) => eprintln!(
-            "voorwie: kopiëren naar het klembord lukte niet: {why}.\n  De samenvatting staat {}; kopieer die met de hand, of schrijf haar weg met --format tekst -o samenvatting.txt.",
-            match &config.output {
-                Some(p) => format!("in '{}'", p.display()),
-                None => "hierboven (stdout)".to_owned(),
-            }
-        ),
+        Err(why) => {
+            let place = match &config.output {
+                Some(p) => say!("in '{}'", "in '{}'", p.display()),
+                None => pick("hierboven (stdout)", "above (stdout)").to_owned(),
+            };
+            eprintln!(
+                "voorwie: {}",
+                say!(
+                    "kopiëren naar het klembord lukte niet: {why}.\n  De samenvatting staat {place}; kopieer die met de hand, of schrijf haar weg met --format tekst -o samenvatting.txt.",
+                    "copying to the clipboard did not work: {why}.\n  The summary is {place}; copy it by hand, or write it to a file with --format tekst -o summary.txt."
+                )
+            );
+        }
     }
 }
 
@@ -434,16 +502,13 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
         }
         Err(e) => p.show(&ui::fill(ui.autosave_failed, &[("error", &e.to_string())]))?,
     }
-    let (session, mut draft) = match resumed {
-        Some((session, draft)) => {
-            // The draft being continued is on disk already.
-            terminal::mark_kept();
-            (session, Some(draft))
-        }
+    let (session, draft, on_disk) = match resumed {
+        // The draft being continued is on disk already.
+        Some((session, draft, on_disk)) => (session, Some(draft), on_disk),
         None => {
             let mut session = Session::new();
             session.bank = Some(bank_ref(bank));
-            session.date = Some(today());
+            session.date = crate::session::SessionDate::from_iso(&today());
             if let Some(name) = start.case {
                 from_case(p, bank, &mut session, name, config.lang)?;
             }
@@ -452,64 +517,81 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
                 (None, Some(_)) => ask_rater(p, config.lang)?,
                 (None, None) => None,
             };
-            (session, drafts.as_ref().ok().map(|d| d.create(depth)))
+            (session, drafts.as_ref().ok().map(|d| d.create(depth)), None)
         }
     };
     let depth = draft.as_ref().map_or(depth, Draft::depth);
+    let keeper = std::cell::RefCell::new(keeper::Keeper::new(
+        draft,
+        on_disk.as_ref(),
+        depth,
+        config.lang,
+    ));
 
-    let result = Interview::new(bank, depth, session, |s| match draft.as_mut() {
-        Some(d) => d.save(s).map(|()| terminal::mark_kept()),
-        None => Ok(()),
-    })
-    .in_language(config.lang)
-    .run(p);
+    let result = Interview::new(bank, depth, session, |s| keeper.borrow_mut().save(s))
+        .when_saving_fails(|p, s, e| keeper.borrow_mut().failed(p, s, e))
+        .in_language(config.lang)
+        .run(p);
     let mut session = match result {
         Ok(s) => s,
-        Err(Error::Interrupted) => {
-            if !terminal::take_over_interruption() {
-                // The signal handler is ending the process; let it.
-                std::thread::sleep(std::time::Duration::from_secs(5));
-            }
-            terminal::restore_terminal();
-            let kept = match &draft {
-                Some(_) if terminal::kept() => Kept::Draft,
-                Some(_) => Kept::Nothing,
-                None => Kept::Failed,
-            };
-            return Err(Error::Paused {
-                lang: config.lang,
-                kept,
-            });
-        }
+        Err(Error::Interrupted) => return Err(stopped(&keeper.borrow())),
         Err(e) => return Err(e),
     };
+    let mut keeper = keeper.into_inner();
+    match result_and_save(config, bank, &mut session, p, &mut keeper) {
+        // Ctrl-C at the prompts after the result: say what is kept (the
+        // draft holds the whole session) and how to go on.
+        Err(Error::Interrupted) => Err(stopped(&keeper)),
+        other => other,
+    }
+}
 
+/// The error that ends a session stopped by Ctrl-C (or a closed terminal),
+/// saying what was kept.
+fn stopped(keeper: &keeper::Keeper) -> Error {
+    if !terminal::take_over_interruption() {
+        // The signal handler is ending the process; let it.
+        std::thread::sleep(std::time::Duration::from_secs(5));
+    }
+    terminal::restore_terminal();
+    keeper.paused()
+}
+
+/// After the interview: the result, an override, the clipboard, saving.
+fn result_and_save(
+    config: &Config,
+    bank: &Bank,
+    session: &mut Session,
+    p: &mut dyn Prompter,
+    keeper: &mut keeper::Keeper,
+) -> Result<()> {
+    let ui = ui::ui(config.lang);
     if config.output.is_none() && stdout_is_terminal() {
         output::to_stdout("\n")?;
     }
-    show_result(config, bank, &session, "sessie")?;
+    show_result(config, bank, session, "sessie")?;
 
     // The professional may choose another step, with a reason.
-    let (responses, _) = resolve(bank, &session, "sessie").map_err(Error::Invalid)?;
+    let (responses, _) = resolve(bank, session, "sessie").map_err(Error::Invalid)?;
     let outcome = advice::score(bank, &responses);
-    if interview::choose_override(p, bank, &mut session, &outcome, config.lang)? {
-        if let Some(d) = draft.as_mut() {
-            let _ = d.save(&session);
-        }
+    if interview::choose_override(p, bank, session, &outcome, config.lang)? {
+        let _ = keeper.save(session);
         p.show(ui.override_saved)?;
     }
     if config.clipboard {
-        copy_summary(config, &report_for(config, bank, &session, "sessie")?);
+        copy_summary(config, &report_for(config, bank, session, "sessie")?);
     }
-    if offer_save(config, bank, &session, p)? {
-        if let Some(d) = &draft {
-            d.remove()?;
-        }
-    } else if let Some(d) = &draft {
+    if offer_save(config, bank, session, p)? {
+        keeper.remove()?;
+    } else if let Some(d) = keeper.draft().filter(|_| keeper.all_kept(session)) {
         p.show(&ui::fill(
             ui.draft_kept,
             &[("file", &d.path().display().to_string())],
         ))?;
+    } else {
+        // Not saved, and the draft does not hold it all: show it, so
+        // nothing is lost.
+        p.show(&keeper.unkept())?;
     }
     Ok(())
 }
@@ -620,13 +702,15 @@ fn make_prompter(config: &Config) -> Box<dyn Prompter> {
 }
 
 /// Lets the user pick a draft to continue, or discard drafts. `None` means:
-/// start a new session.
+/// start a new session. With the draft comes the session it holds on disk,
+/// or `None` for a copy of a draft that another session has open (nothing
+/// of the copy is on disk yet).
 fn choose_draft(
     p: &mut dyn Prompter,
     bank: &Bank,
     drafts: &Drafts,
     lang: Lang,
-) -> Result<Option<(Session, Draft)>> {
+) -> Result<Option<(Session, Draft, Option<Session>)>> {
     let ui = ui::ui(lang);
     loop {
         let listed = drafts.list()?;
@@ -661,7 +745,7 @@ fn choose_draft(
             return Ok(None);
         }
         if choice > listed.len() {
-            discard_draft(p, bank, &listed, lang)?;
+            discard_draft(p, bank, drafts, &listed, lang)?;
             continue;
         }
         let chosen = &listed[choice];
@@ -677,7 +761,7 @@ fn choose_draft(
         if session.bank.as_ref() != Some(&now) {
             // Explain what changed and what no longer maps.
             let then = session.bank.as_ref().map_or_else(
-                || "onbekend".to_owned(),
+                || pick("onbekend", "unknown").to_owned(),
                 |b| format!("{} {}", b.id, b.version),
             );
             let mut text = ui::fill(
@@ -709,13 +793,31 @@ fn choose_draft(
             prune(bank, &mut session);
             session.bank = Some(now);
         }
-        return Ok(Some((session, drafts.reopen(chosen, file))));
+        return match drafts.reopen(chosen, file) {
+            Ok(draft) => Ok(Some((session, draft, Some(file.session.clone())))),
+            Err(draft::Taken::Failed(e)) => Err(e),
+            Err(draft::Taken::InUse(who)) => {
+                // Another session has it open: say so, and offer a copy.
+                p.show(&ui::fill(ui.draft_in_use, &[("pid", &pid_text(ui, &who))]))?;
+                let prompt = Prompt {
+                    title: ui.resume_title.to_owned(),
+                    items: vec![ui.draft_copy.to_owned(), ui.resume_back.to_owned()],
+                    default: Some(1),
+                    ..Prompt::default()
+                };
+                if !matches!(p.choose(&prompt)?, Reply::Answer(0)) {
+                    continue;
+                }
+                Ok(Some((session, drafts.copy_of(file), None)))
+            }
+        };
     }
 }
 
 fn discard_draft(
     p: &mut dyn Prompter,
     bank: &Bank,
+    drafts: &Drafts,
     listed: &[draft::Listed],
     lang: Lang,
 ) -> Result<()> {
@@ -736,10 +838,23 @@ fn discard_draft(
     if let Reply::Answer(i) = p.choose(&prompt)?
         && let Some(l) = listed.get(i)
     {
-        draft::remove(&l.path)?;
-        p.show(ui.resume_discarded)?;
+        match drafts.discard(l) {
+            Ok(()) => p.show(ui.resume_discarded)?,
+            Err(draft::Taken::InUse(who)) => p.show(&ui::fill(
+                ui.draft_in_use_kept,
+                &[("pid", &pid_text(ui, &who))],
+            ))?,
+            Err(draft::Taken::Failed(e)) => return Err(e),
+        }
     }
     Ok(())
+}
+
+/// " (proces 1234)", or nothing when the process is not known.
+fn pid_text(ui: &ui::Ui, who: &draft::InUse) -> String {
+    who.pid.map_or_else(String::new, |pid| {
+        ui::fill(ui.draft_in_use_pid, &[("pid", &pid.to_string())])
+    })
 }
 
 /// "23-11-2026 14:32 · Casuïstiekbespreking · 17 antwoorden · 'Schulden'".
@@ -773,7 +888,12 @@ fn describe_draft(bank: &Bank, listed: &draft::Listed, lang: Lang) -> String {
             let goal = s.goals.first().map_or_else(String::new, |g| {
                 format!(" · '{}'", crate::base::sanitize::line(&g.label.value))
             });
-            crate::base::sanitize::line(&ui::fill(
+            let in_use = if listed.in_use.is_some() {
+                ui.draft_in_use_mark
+            } else {
+                ""
+            };
+            let item = crate::base::sanitize::line(&ui::fill(
                 ui.resume_item,
                 &[
                     ("date", &date),
@@ -784,7 +904,8 @@ fn describe_draft(bank: &Bank, listed: &draft::Listed, lang: Lang) -> String {
                     ),
                     ("goal", &goal),
                 ],
-            ))
+            ));
+            format!("{item}{in_use}")
         }
     }
 }
@@ -894,32 +1015,41 @@ fn check(config: &Config, path: Option<&Path>) -> Result<()> {
     }
     warn(config, &problems);
     let s = bank::check::summary(&bank);
-    let mut out = format!(
-        "{name}: in orde. Vragenbank '{}' versie {}.\n",
-        s.id, s.version
+    let (id, version) = (&s.id, &s.version);
+    let mut out = say!(
+        "{name}: in orde. Vragenbank '{id}' versie {version}.\n",
+        "{name}: in order. Question bank '{id}' version {version}.\n"
     );
     for (_, level, n, screening) in &s.levels {
-        out.push_str(&format!("  {level}: {n} vragen ({screening} screening)\n"));
+        out.push_str(&say!(
+            "  {level}: {n} vragen ({screening} screening)\n",
+            "  {level}: {n} questions ({screening} screening)\n"
+        ));
     }
-    out.push_str(&format!(
-        "  Per doel: {} vragen. Regels: {}. Continuüm: {} stappen.\n",
-        s.per_goal, s.rules, s.steps
+    let (per_goal, rules, steps) = (s.per_goal, s.rules, s.steps);
+    out.push_str(&say!(
+        "  Per doel: {per_goal} vragen. Regels: {rules}. Continuüm: {steps} stappen.\n",
+        "  Per goal: {per_goal} questions. Rules: {rules}. Continuum: {steps} steps.\n"
     ));
     let untranslated = bank::translations::missing(&bank, Lang::En);
+    let n = untranslated.len();
     if untranslated.is_empty() {
-        out.push_str("  Engelse vertaling (--taal en): compleet.\n");
+        out.push_str(pick(
+            "  Engelse vertaling (--taal en): compleet.\n",
+            "  English translation (--taal en): complete.\n",
+        ));
     } else if config.lang == Lang::En {
-        out.push_str(&format!(
-            "  Engelse vertaling (--taal en): {} tekst(en) zonder vertaling; in het Engels staat daar het Nederlands:\n",
-            untranslated.len()
+        out.push_str(&say!(
+            "  Engelse vertaling (--taal en): {n} tekst(en) zonder vertaling; in het Engels staat daar het Nederlands:\n",
+            "  English translation (--taal en): {n} text(s) without a translation; in English these show the Dutch:\n"
         ));
         for path in &untranslated {
             out.push_str(&format!("    - {path}\n"));
         }
     } else {
-        out.push_str(&format!(
-            "  Engelse vertaling (--taal en): {} tekst(en) zonder vertaling; toon ze met --taal en\n",
-            untranslated.len()
+        out.push_str(&say!(
+            "  Engelse vertaling (--taal en): {n} tekst(en) zonder vertaling; toon ze met --taal en\n",
+            "  English translation (--taal en): {n} text(s) without a translation; show them with --taal en\n"
         ));
     }
     output::emit(&out, config.output.as_deref(), config.force)

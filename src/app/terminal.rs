@@ -50,11 +50,25 @@ pub fn install_interrupt_handler(farewell: String, farewell_kept: String) {
         {
             restore_terminal();
             let said = if kept() { &farewell_kept } else { &farewell };
-            eprintln!("\n{said}");
+            let told = FAREWELL.lock().ok().and_then(|f| f.clone());
+            eprintln!("\n{}", told.as_deref().unwrap_or(said));
             crate::base::platform::restore_console();
             std::process::exit(130);
         }
     });
+}
+
+/// What the handler says instead, when an autosave failed (see
+/// [`set_farewell`]).
+static FAREWELL: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// Replaces what the interrupt handler says (after a failed autosave: what
+/// was and was not kept); `None` goes back to the farewells given at
+/// [`install_interrupt_handler`].
+pub fn set_farewell(text: Option<String>) {
+    if let Ok(mut f) = FAREWELL.lock() {
+        *f = text;
+    }
 }
 
 /// Whether the session's draft has been written (see [`mark_kept`]).

@@ -17,6 +17,7 @@ use super::{
 };
 use crate::base::located::{Located, Pos};
 use crate::base::problem::{Problem, Problems};
+use crate::base::say::{pick, say};
 
 /// Weights must lie in this range; larger numbers make one answer outweigh
 /// the whole instrument.
@@ -66,7 +67,8 @@ pub fn summary(bank: &Bank) -> Summary {
                     .filter(|q| !q.per_goal && q.level.value == l.id.value)
                     .collect();
                 let screening = qs.iter().filter(|q| q.phase() == Phase::Screening).count();
-                (l.id.value.clone(), l.name.to_string(), qs.len(), screening)
+                let name = l.name.get(crate::base::say::message_lang()).to_owned();
+                (l.id.value.clone(), name, qs.len(), screening)
             })
             .collect(),
         per_goal: bank.questions.iter().filter(|q| q.per_goal).count(),
@@ -101,8 +103,12 @@ impl<'a> Checker<'a> {
         if found.is_none() {
             self.error(
                 step.pos,
-                format!("{what}: onbekende stap '{}'", step.value),
-                format!("kies een van: {}", STEP_IDS.join(", ")),
+                say!(
+                    "{what}: onbekende stap '{}'",
+                    "{what}: unknown step '{}'",
+                    step.value
+                ),
+                say!("kies een van: {}", "choose one of: {}", STEP_IDS.join(", ")),
             );
         }
         found
@@ -113,15 +119,21 @@ impl<'a> Checker<'a> {
         if !valid_id(&b.id.value) {
             self.error(
                 b.id.pos,
-                format!("ongeldige bank-id '{}'", b.id.value),
-                "gebruik kleine letters, cijfers, - en _ (bijvoorbeeld 'mijn-bank')",
+                say!("ongeldige bank-id '{}'", "invalid bank id '{}'", b.id.value),
+                pick(
+                    "gebruik kleine letters, cijfers, - en _ (bijvoorbeeld 'mijn-bank')",
+                    "use lower-case letters, digits, - and _ (for example 'my-bank')",
+                ),
             );
         }
         if b.version.value.trim().is_empty() {
             self.error(
                 b.version.pos,
-                "de versie is leeg",
-                "geef een versie, zoals \"1.0.0\"",
+                pick("de versie is leeg", "the version is empty"),
+                pick(
+                    "geef een versie, zoals \"1.0.0\"",
+                    "give a version, such as \"1.0.0\"",
+                ),
             );
         }
         let mut seen = HashMap::new();
@@ -129,11 +141,13 @@ impl<'a> Checker<'a> {
             if let Some(first) = seen.insert(s.id.value.clone(), s.id.pos) {
                 self.error(
                     s.id.pos,
-                    format!(
+                    say!(
                         "bron-id '{}' staat er twee keer (eerst op regel {})",
-                        s.id.value, first.line
+                        "source id '{}' is there twice (first on line {})",
+                        s.id.value,
+                        first.line
                     ),
-                    "geef elke bron een eigen id",
+                    pick("geef elke bron een eigen id", "give each source its own id"),
                 );
             }
         }
@@ -145,36 +159,63 @@ impl<'a> Checker<'a> {
         if ids != STEP_IDS {
             self.error(
                 self.bank.continuum.pos,
-                format!(
+                say!(
                     "het continuüm moet precies deze vijf stappen hebben, in deze volgorde: {} (nu: {})",
+                    "the continuum must have exactly these five steps, in this order: {} (now: {})",
                     STEP_IDS.join(", "),
-                    if ids.is_empty() { "geen".to_owned() } else { ids.join(", ") }
+                    if ids.is_empty() {
+                        pick("geen", "none").to_owned()
+                    } else {
+                        ids.join(", ")
+                    }
                 ),
-                "de ids en de volgorde liggen vast; pas alleen de teksten aan",
+                pick(
+                    "de ids en de volgorde liggen vast; pas alleen de teksten aan",
+                    "the ids and the order are fixed; change only the texts"
+                ),
             );
         }
         for s in steps {
             if s.forms.is_empty() {
                 self.error(
                     s.id.pos,
-                    format!("stap '{}' heeft geen vormen", s.id.value),
-                    "noem onder 'vormen' minstens één vorm van integraal werken",
+                    say!(
+                        "stap '{}' heeft geen vormen",
+                        "step '{}' has no forms",
+                        s.id.value
+                    ),
+                    pick(
+                        "noem onder 'vormen' minstens één vorm van integraal werken",
+                        "name at least one form of integrated working under 'vormen'",
+                    ),
                 );
             }
             for f in &s.forms {
                 if f.text.is_blank() {
                     self.error(
                         s.id.pos,
-                        format!("stap '{}' heeft een vorm zonder tekst", s.id.value),
-                        "vul 'tekst' in of haal de vorm weg",
+                        say!(
+                            "stap '{}' heeft een vorm zonder tekst",
+                            "step '{}' has a form without text",
+                            s.id.value
+                        ),
+                        pick(
+                            "vul 'tekst' in of haal de vorm weg",
+                            "fill in 'tekst' or remove the form",
+                        ),
                     );
                 }
                 for d in &f.domains {
                     if self.bank.domain(&d.value).is_none() {
                         self.error(
                             d.pos,
-                            format!("stap '{}': onbekend domein '{}'", s.id.value, d.value),
-                            "gebruik een id van 'domeinen'",
+                            say!(
+                                "stap '{}': onbekend domein '{}'",
+                                "step '{}': unknown domain '{}'",
+                                s.id.value,
+                                d.value
+                            ),
+                            pick("gebruik een id van 'domeinen'", "use an id from 'domeinen'"),
                         );
                     }
                 }
@@ -182,8 +223,13 @@ impl<'a> Checker<'a> {
                     if self.bank.moment(&m.value).is_none() {
                         self.error(
                             m.pos,
-                            format!("stap '{}': onbekend moment '{}'", s.id.value, m.value),
-                            "gebruik een id van 'momenten'",
+                            say!(
+                                "stap '{}': onbekend moment '{}'",
+                                "step '{}': unknown moment '{}'",
+                                s.id.value,
+                                m.value
+                            ),
+                            pick("gebruik een id van 'momenten'", "use an id from 'momenten'"),
                         );
                     }
                 }
@@ -195,22 +241,40 @@ impl<'a> Checker<'a> {
             {
                 self.warning(
                     s.id.pos,
-                    format!("stap '{}' heeft geen vorm die altijd past", s.id.value),
-                    "geef minstens één vorm zonder 'domeinen' en 'momenten'",
+                    say!(
+                        "stap '{}' heeft geen vorm die altijd past",
+                        "step '{}' has no form that always fits",
+                        s.id.value
+                    ),
+                    pick(
+                        "geef minstens één vorm zonder 'domeinen' en 'momenten'",
+                        "give at least one form without 'domeinen' and 'momenten'",
+                    ),
                 );
             }
             if s.examples.is_empty() {
                 self.warning(
                     s.id.pos,
-                    format!("stap '{}' heeft geen voorbeelden", s.id.value),
-                    "voeg concrete voorbeelden toe: zonder voorbeelden zijn de stappen moeilijk te onderscheiden",
+                    say!(
+                        "stap '{}' heeft geen voorbeelden",
+                        "step '{}' has no examples",
+                        s.id.value
+                    ),
+                    pick(
+                        "voeg concrete voorbeelden toe: zonder voorbeelden zijn de stappen moeilijk te onderscheiden",
+                        "add concrete examples: without examples the steps are hard to tell apart"
+                    ),
                 );
             }
             if s.short.is_blank() || s.explanation.is_blank() {
                 self.error(
                     s.id.pos,
-                    format!("stap '{}' heeft een lege 'kort' of 'uitleg'", s.id.value),
-                    "vul beide teksten in",
+                    say!(
+                        "stap '{}' heeft een lege 'kort' of 'uitleg'",
+                        "step '{}' has an empty 'kort' or 'uitleg'",
+                        s.id.value
+                    ),
+                    pick("vul beide teksten in", "fill in both texts"),
                 );
             }
         }
@@ -222,8 +286,12 @@ impl<'a> Checker<'a> {
             if !LEVEL_IDS.contains(&l.id.value.as_str()) {
                 self.error(
                     l.id.pos,
-                    format!("onbekend niveau '{}'", l.id.value),
-                    format!("de niveaus zijn: {}", LEVEL_IDS.join(", ")),
+                    say!("onbekend niveau '{}'", "unknown level '{}'", l.id.value),
+                    say!(
+                        "de niveaus zijn: {}",
+                        "the levels are: {}",
+                        LEVEL_IDS.join(", ")
+                    ),
                 );
             }
         }
@@ -231,8 +299,11 @@ impl<'a> Checker<'a> {
             if b.level(id).is_none() {
                 self.error(
                     Pos::UNKNOWN,
-                    format!("het niveau '{id}' ontbreekt"),
-                    "alle drie de niveaus horen erin; juist organisatie en beleid wordt vaak vergeten",
+                    say!("het niveau '{id}' ontbreekt", "the level '{id}' is missing"),
+                    pick(
+                        "alle drie de niveaus horen erin; juist organisatie en beleid wordt vaak vergeten",
+                        "all three levels belong in it; organisation and policy in particular is often forgotten"
+                    ),
                 );
             }
         }
@@ -240,8 +311,16 @@ impl<'a> Checker<'a> {
             if !DIRECTION_IDS.contains(&d.id.value.as_str()) {
                 self.error(
                     d.id.pos,
-                    format!("onbekende richting '{}'", d.id.value),
-                    format!("de richtingen zijn: {}", DIRECTION_IDS.join(", ")),
+                    say!(
+                        "onbekende richting '{}'",
+                        "unknown direction '{}'",
+                        d.id.value
+                    ),
+                    say!(
+                        "de richtingen zijn: {}",
+                        "the directions are: {}",
+                        DIRECTION_IDS.join(", ")
+                    ),
                 );
             }
         }
@@ -249,8 +328,14 @@ impl<'a> Checker<'a> {
             if b.direction(id).is_none() {
                 self.error(
                     Pos::UNKNOWN,
-                    format!("de richting '{id}' ontbreekt onder 'richtingen'"),
-                    "geef elke richting een naam en uitleg",
+                    say!(
+                        "de richting '{id}' ontbreekt onder 'richtingen'",
+                        "the direction '{id}' is missing under 'richtingen'"
+                    ),
+                    pick(
+                        "geef elke richting een naam en uitleg",
+                        "give each direction a name and an explanation",
+                    ),
                 );
             }
         }
@@ -260,8 +345,15 @@ impl<'a> Checker<'a> {
             {
                 self.error(
                     d.id.pos,
-                    format!("richting '{}' heeft een lege actie", d.id.value),
-                    "vul de actie in of haal haar weg",
+                    say!(
+                        "richting '{}' heeft een lege actie",
+                        "direction '{}' has an empty action",
+                        d.id.value
+                    ),
+                    pick(
+                        "vul de actie in of haal haar weg",
+                        "fill in the action or remove it",
+                    ),
                 );
             }
         }
@@ -269,8 +361,14 @@ impl<'a> Checker<'a> {
             if !b.texts.iter().any(|(k, _)| k.value == id) {
                 self.error(
                     Pos::UNKNOWN,
-                    format!("de tekst '{id}' ontbreekt onder 'teksten'"),
-                    "voeg hem toe: voorwie gebruikt hem in de uitkomst",
+                    say!(
+                        "de tekst '{id}' ontbreekt onder 'teksten'",
+                        "the text '{id}' is missing under 'teksten'"
+                    ),
+                    pick(
+                        "voeg hem toe: voorwie gebruikt hem in de uitkomst",
+                        "add it: voorwie uses it in the outcome",
+                    ),
                 );
             }
         }
@@ -278,23 +376,37 @@ impl<'a> Checker<'a> {
             if !TEXT_IDS.contains(&k.value.as_str()) {
                 self.warning(
                     k.pos,
-                    format!("teksten: '{}' wordt nergens gebruikt", k.value),
-                    format!("bekende teksten: {}", TEXT_IDS.join(", ")),
+                    say!(
+                        "teksten: '{}' wordt nergens gebruikt",
+                        "teksten: '{}' is not used anywhere",
+                        k.value
+                    ),
+                    say!(
+                        "bekende teksten: {}",
+                        "known texts: {}",
+                        TEXT_IDS.join(", ")
+                    ),
                 );
             }
             if t.is_blank() {
                 self.error(
                     k.pos,
-                    format!("teksten: '{}' is leeg", k.value),
-                    "vul de tekst in",
+                    say!("teksten: '{}' is leeg", "teksten: '{}' is empty", k.value),
+                    pick("vul de tekst in", "fill in the text"),
                 );
             }
         }
         if b.reflection.is_empty() {
             self.warning(
                 Pos::UNKNOWN,
-                "er zijn geen reflectievragen ('reflectie')",
-                "noem er minstens één, zoals 'Met wie doe ik wat, wanneer en waarom?'",
+                pick(
+                    "er zijn geen reflectievragen ('reflectie')",
+                    "there are no reflection questions ('reflectie')",
+                ),
+                pick(
+                    "noem er minstens één, zoals 'Met wie doe ik wat, wanneer en waarom?'",
+                    "name at least one, such as 'Met wie doe ik wat, wanneer en waarom?'",
+                ),
             );
         }
         let mut domains = HashMap::new();
@@ -302,22 +414,35 @@ impl<'a> Checker<'a> {
             if let Some(first) = domains.insert(d.id.value.clone(), d.id.pos) {
                 self.error(
                     d.id.pos,
-                    format!(
+                    say!(
                         "domein '{}' staat er twee keer (eerst op regel {})",
-                        d.id.value, first.line
+                        "domain '{}' is there twice (first on line {})",
+                        d.id.value,
+                        first.line
                     ),
-                    "geef elk domein een eigen id",
+                    pick(
+                        "geef elk domein een eigen id",
+                        "give each domain its own id",
+                    ),
                 );
             }
             for c in &d.when {
-                self.condition(c, true, false, &format!("domein '{}'", d.id.value));
+                self.condition(
+                    c,
+                    true,
+                    false,
+                    &say!("domein '{}'", "domain '{}'", d.id.value),
+                );
             }
         }
         if b.moments.is_empty() {
             self.error(
                 Pos::UNKNOWN,
-                "er zijn geen momenten",
-                "noem minstens één moment, zoals 'nieuwe_aanmelding'",
+                pick("er zijn geen momenten", "there are no moments"),
+                pick(
+                    "noem minstens één moment, zoals 'nieuwe_aanmelding'",
+                    "name at least one moment, such as 'nieuwe_aanmelding'",
+                ),
             );
         }
         let mut seen = HashMap::new();
@@ -325,18 +450,30 @@ impl<'a> Checker<'a> {
             if !valid_id(&m.id.value) {
                 self.error(
                     m.id.pos,
-                    format!("ongeldig moment-id '{}'", m.id.value),
-                    "gebruik kleine letters, cijfers en _",
+                    say!(
+                        "ongeldig moment-id '{}'",
+                        "invalid moment id '{}'",
+                        m.id.value
+                    ),
+                    pick(
+                        "gebruik kleine letters, cijfers en _",
+                        "use lower-case letters, digits and _",
+                    ),
                 );
             }
             if let Some(first) = seen.insert(m.id.value.clone(), m.id.pos) {
                 self.error(
                     m.id.pos,
-                    format!(
+                    say!(
                         "moment '{}' staat er twee keer (eerst op regel {})",
-                        m.id.value, first.line
+                        "moment '{}' is there twice (first on line {})",
+                        m.id.value,
+                        first.line
                     ),
-                    "geef elk moment een eigen id",
+                    pick(
+                        "geef elk moment een eigen id",
+                        "give each moment its own id",
+                    ),
                 );
             }
         }
@@ -349,11 +486,16 @@ impl<'a> Checker<'a> {
             if let Some(first) = seen.insert(&q.id.value, q.id.pos) {
                 self.error(
                     q.id.pos,
-                    format!(
+                    say!(
                         "vraag-id '{}' staat er twee keer (eerst op regel {})",
-                        q.id.value, first.line
+                        "question id '{}' is there twice (first on line {})",
+                        q.id.value,
+                        first.line
                     ),
-                    "geef elke vraag een eigen id",
+                    pick(
+                        "geef elke vraag een eigen id",
+                        "give each question its own id",
+                    ),
                 );
             }
             self.question(q);
@@ -362,15 +504,24 @@ impl<'a> Checker<'a> {
         if start.kind.value != Kind::YesNo {
             self.error(
                 start.kind.pos,
-                "de startvraag moet type 'janee' hebben",
-                "zet type: janee",
+                pick(
+                    "de startvraag moet type 'janee' hebben",
+                    "the starting question must have type 'janee'",
+                ),
+                pick("zet type: janee", "set type: janee"),
             );
         }
         if start.per_goal || !start.show_if.is_empty() {
             self.error(
                 start.id.pos,
-                "de startvraag wordt altijd één keer gesteld",
-                "haal 'per_doel' en 'toon_als' weg bij de startvraag",
+                pick(
+                    "de startvraag wordt altijd één keer gesteld",
+                    "the starting question is always asked once",
+                ),
+                pick(
+                    "haal 'per_doel' en 'toon_als' weg bij de startvraag",
+                    "remove 'per_doel' and 'toon_als' from the starting question",
+                ),
             );
         }
         for p in ["gezin", "hulpverlening"] {
@@ -385,8 +536,14 @@ impl<'a> Checker<'a> {
             if n > 1 {
                 self.error(
                     Pos::UNKNOWN,
-                    format!("er zijn {n} volgordevragen met perspectief '{p}'"),
-                    "stel de prioriteit per perspectief één keer",
+                    say!(
+                        "er zijn {n} volgordevragen met perspectief '{p}'",
+                        "there are {n} order questions with perspective '{p}'"
+                    ),
+                    pick(
+                        "stel de prioriteit per perspectief één keer",
+                        "ask for the priority once per perspective",
+                    ),
                 );
             }
         }
@@ -398,8 +555,14 @@ impl<'a> Checker<'a> {
             if !screening && b.level(level).is_some() {
                 self.error(
                     b.level(level).map_or(Pos::UNKNOWN, |l| l.id.pos),
-                    format!("het niveau '{level}' heeft geen screeningsvraag"),
-                    "geef minstens één vraag van dit niveau 'fase: screening', zodat het ook in --snel aan bod komt",
+                    say!(
+                        "het niveau '{level}' heeft geen screeningsvraag",
+                        "the level '{level}' has no screening question"
+                    ),
+                    pick(
+                        "geef minstens één vraag van dit niveau 'fase: screening', zodat het ook in --snel aan bod komt",
+                        "give at least one question of this level 'fase: screening', so that it also comes up with --snel"
+                    ),
                 );
             }
         }
@@ -410,29 +573,46 @@ impl<'a> Checker<'a> {
         if !valid_id(id) {
             self.error(
                 q.id.pos,
-                format!("ongeldig vraag-id '{id}'"),
-                "gebruik kleine letters, cijfers en _ (het id staat in antwoordenbestanden)",
+                say!("ongeldig vraag-id '{id}'", "invalid question id '{id}'"),
+                pick(
+                    "gebruik kleine letters, cijfers en _ (het id staat in antwoordenbestanden)",
+                    "use lower-case letters, digits and _ (the id is used in answers files)",
+                ),
             );
         }
         if !LEVEL_IDS.contains(&q.level.value.as_str()) {
             self.error(
                 q.level.pos,
-                format!("vraag '{id}': onbekend niveau '{}'", q.level.value),
-                format!("kies een van: {}", LEVEL_IDS.join(", ")),
+                say!(
+                    "vraag '{id}': onbekend niveau '{}'",
+                    "question '{id}': unknown level '{}'",
+                    q.level.value
+                ),
+                say!(
+                    "kies een van: {}",
+                    "choose one of: {}",
+                    LEVEL_IDS.join(", ")
+                ),
             );
         }
         if q.phase.is_none() {
             self.error(
                 q.id.pos,
-                format!("vraag '{id}' mist 'fase'"),
-                "zet 'fase: screening' (stap 1, ook in --snel) of 'fase: verdieping' (stap 2)",
+                say!("vraag '{id}' mist 'fase'", "question '{id}' lacks 'fase'"),
+                pick(
+                    "zet 'fase: screening' (stap 1, ook in --snel) of 'fase: verdieping' (stap 2)",
+                    "set 'fase: screening' (step 1, also with --snel) or 'fase: verdieping' (step 2)"
+                ),
             );
         }
         if q.text.is_blank() {
             self.error(
                 q.id.pos,
-                format!("vraag '{id}' heeft geen tekst"),
-                "vul 'tekst' in",
+                say!(
+                    "vraag '{id}' heeft geen tekst",
+                    "question '{id}' has no text"
+                ),
+                pick("vul 'tekst' in", "fill in 'tekst'"),
             );
         }
         if let Some(src) = &q.source {
@@ -440,15 +620,24 @@ impl<'a> Checker<'a> {
             if self.bank.source(source_id).is_none() {
                 self.error(
                     src.pos,
-                    format!("vraag '{id}': onbekende bron '{source_id}'"),
-                    "verwijs naar een id onder 'bronnen', zoals \"vwdww: Bijlage 3\"",
+                    say!(
+                        "vraag '{id}': onbekende bron '{source_id}'",
+                        "question '{id}': unknown source '{source_id}'"
+                    ),
+                    pick(
+                        "verwijs naar een id onder 'bronnen', zoals \"vwdww: Bijlage 3\"",
+                        "refer to an id under 'bronnen', such as \"vwdww: Bijlage 3\"",
+                    ),
                 );
             }
         } else {
             self.warning(
                 q.id.pos,
-                format!("vraag '{id}' noemt geen bron"),
-                "zet in 'bron' uit welk document de vraag komt; de bank moet herleidbaar zijn",
+                say!("vraag '{id}' noemt geen bron", "question '{id}' names no source"),
+                pick(
+                    "zet in 'bron' uit welk document de vraag komt; de bank moet herleidbaar zijn",
+                    "put in 'bron' which document the question comes from; the bank must be traceable"
+                ),
             );
         }
         let org = q.is_organisational();
@@ -458,11 +647,15 @@ impl<'a> Checker<'a> {
                 if !q.options.is_empty() || !q.tiers.is_empty() {
                     self.error(
                         q.kind.pos,
-                        format!(
+                        say!(
                             "vraag '{id}' van type '{}' heeft geen opties of telling",
+                            "question '{id}' of type '{}' has no options or counting",
                             kind.id()
                         ),
-                        "haal 'opties' en 'telling' weg, of kies een ander type",
+                        pick(
+                            "haal 'opties' en 'telling' weg, of kies een ander type",
+                            "remove 'opties' and 'telling', or choose another type",
+                        ),
                     );
                 }
                 if kind == Kind::Order {
@@ -470,20 +663,36 @@ impl<'a> Checker<'a> {
                         Some(p) if p.value == "gezin" || p.value == "hulpverlening" => {}
                         Some(p) => self.error(
                             p.pos,
-                            format!("vraag '{id}': onbekend perspectief '{}'", p.value),
-                            "kies 'gezin' of 'hulpverlening'",
+                            say!(
+                                "vraag '{id}': onbekend perspectief '{}'",
+                                "question '{id}': unknown perspective '{}'",
+                                p.value
+                            ),
+                            pick(
+                                "kies 'gezin' of 'hulpverlening'",
+                                "choose 'gezin' or 'hulpverlening'",
+                            ),
                         ),
                         None => self.error(
                             q.kind.pos,
-                            format!("volgordevraag '{id}' mist 'perspectief'"),
-                            "zet 'perspectief: gezin' of 'perspectief: hulpverlening'",
+                            say!(
+                                "volgordevraag '{id}' mist 'perspectief'",
+                                "order question '{id}' lacks 'perspectief'"
+                            ),
+                            pick(
+                                "zet 'perspectief: gezin' of 'perspectief: hulpverlening'",
+                                "set 'perspectief: gezin' or 'perspectief: hulpverlening'",
+                            ),
                         ),
                     }
                     if q.per_goal {
                         self.error(
                             q.id.pos,
-                            format!("volgordevraag '{id}' kan niet per doel"),
-                            "haal 'per_doel' weg",
+                            say!(
+                                "volgordevraag '{id}' kan niet per doel",
+                                "order question '{id}' cannot be per goal"
+                            ),
+                            pick("haal 'per_doel' weg", "remove 'per_doel'"),
                         );
                     }
                 }
@@ -494,8 +703,14 @@ impl<'a> Checker<'a> {
                 if !ok {
                     self.error(
                         q.kind.pos,
-                        format!("ja/nee-vraag '{id}' moet precies de opties 'ja' en 'nee' hebben"),
-                        "geef de opties de ids ja en nee, of kies type 'keuze'",
+                        say!(
+                            "ja/nee-vraag '{id}' moet precies de opties 'ja' en 'nee' hebben",
+                            "yes/no question '{id}' must have exactly the options 'ja' and 'nee'"
+                        ),
+                        pick(
+                            "geef de opties de ids ja en nee, of kies type 'keuze'",
+                            "give the options the ids ja and nee, or choose type 'keuze'",
+                        ),
                     );
                 }
             }
@@ -504,8 +719,12 @@ impl<'a> Checker<'a> {
                 if q.options.len() < min {
                     self.error(
                         q.kind.pos,
-                        format!("vraag '{id}' heeft te weinig opties ({})", q.options.len()),
-                        format!("geef minstens {min} opties"),
+                        say!(
+                            "vraag '{id}' heeft te weinig opties ({})",
+                            "question '{id}' has too few options ({})",
+                            q.options.len()
+                        ),
+                        say!("geef minstens {min} opties", "give at least {min} options"),
                     );
                 }
             }
@@ -513,15 +732,27 @@ impl<'a> Checker<'a> {
         if !q.tiers.is_empty() && kind != Kind::Multi {
             self.error(
                 q.kind.pos,
-                format!("vraag '{id}': 'telling' werkt alleen bij meerkeuze"),
-                "haal 'telling' weg of maak de vraag 'meerkeuze'",
+                say!(
+                    "vraag '{id}': 'telling' werkt alleen bij meerkeuze",
+                    "question '{id}': 'telling' only works with meerkeuze"
+                ),
+                pick(
+                    "haal 'telling' weg of maak de vraag 'meerkeuze'",
+                    "remove 'telling' or make the question 'meerkeuze'",
+                ),
             );
         }
         if org && !q.tiers.is_empty() {
             self.error(
                 q.id.pos,
-                format!("vraag '{id}' (organisatie en beleid) heeft een telling"),
-                "organisatie en beleid bepalen wat mogelijk is, niet wat nodig is: haal 'telling' weg",
+                say!(
+                    "vraag '{id}' (organisatie en beleid) heeft een telling",
+                    "question '{id}' (organisation and policy) has a counting"
+                ),
+                pick(
+                    "organisatie en beleid bepalen wat mogelijk is, niet wat nodig is: haal 'telling' weg",
+                    "organisation and policy decide what is possible, not what is needed: remove 'telling'"
+                ),
             );
         }
         self.tiers(&q.tiers, id);
@@ -532,79 +763,141 @@ impl<'a> Checker<'a> {
             if let Some(first) = option_ids.insert(oid, o.id.pos) {
                 self.error(
                     o.id.pos,
-                    format!(
+                    say!(
                         "vraag '{id}': optie '{oid}' staat er twee keer (eerst op regel {})",
+                        "question '{id}': option '{oid}' is there twice (first on line {})",
                         first.line
                     ),
-                    "geef elke optie een eigen id",
+                    pick(
+                        "geef elke optie een eigen id",
+                        "give each option its own id",
+                    ),
                 );
             }
             if oid == DONT_KNOW || oid == SKIPPED {
                 self.error(
                     o.id.pos,
-                    format!("vraag '{id}': '{oid}' is een gereserveerd antwoord"),
-                    "voorwie voegt 'weet ik niet' en 'overslaan' zelf toe; kies een ander id",
+                    say!(
+                        "vraag '{id}': '{oid}' is een gereserveerd antwoord",
+                        "question '{id}': '{oid}' is a reserved answer"
+                    ),
+                    pick(
+                        "voorwie voegt 'weet ik niet' en 'overslaan' zelf toe; kies een ander id",
+                        "voorwie adds 'don't know' and 'skip' itself; choose another id",
+                    ),
                 );
             } else if !valid_id(oid) {
                 self.error(
                     o.id.pos,
-                    format!("vraag '{id}': ongeldig optie-id '{oid}'"),
-                    "gebruik kleine letters, cijfers en _",
+                    say!(
+                        "vraag '{id}': ongeldig optie-id '{oid}'",
+                        "question '{id}': invalid option id '{oid}'"
+                    ),
+                    pick(
+                        "gebruik kleine letters, cijfers en _",
+                        "use lower-case letters, digits and _",
+                    ),
                 );
             }
             if o.label.as_ref().is_none_or(|l| l.is_blank()) {
                 self.error(
                     o.id.pos,
-                    format!("vraag '{id}': optie '{oid}' heeft geen label"),
-                    "geef elke optie een 'label': de tekst die de gebruiker kiest",
+                    say!(
+                        "vraag '{id}': optie '{oid}' heeft geen label",
+                        "question '{id}': option '{oid}' has no label"
+                    ),
+                    pick(
+                        "geef elke optie een 'label': de tekst die de gebruiker kiest",
+                        "give each option a 'label': the text the user chooses",
+                    ),
                 );
             }
             if kind == Kind::Scale && o.anchor.as_ref().is_none_or(|a| a.is_blank()) {
                 self.error(
                     o.id.pos,
-                    format!("schaal '{id}': optie '{oid}' heeft geen anker"),
-                    "geef elke schaaloptie een 'anker': wat betekent dit antwoord concreet? ('wat is zwaar?')",
+                    say!(
+                        "schaal '{id}': optie '{oid}' heeft geen anker",
+                        "scale '{id}': option '{oid}' has no anchor"
+                    ),
+                    pick(
+                        "geef elke schaaloptie een 'anker': wat betekent dit antwoord concreet? ('wat is zwaar?')",
+                        "give each scale option an 'anker': what does this answer mean in practice? ('what is heavy?')"
+                    ),
                 );
             }
             if let Some(w) = &o.weight {
                 if org {
                     self.error(
                         w.pos,
-                        format!("vraag '{id}' (organisatie en beleid) heeft een gewicht"),
-                        "organisatie en beleid verlagen of verhogen nooit wat nodig is: gebruik 'mogelijk_tot' en 'kloof'",
+                        say!(
+                            "vraag '{id}' (organisatie en beleid) heeft een gewicht",
+                            "question '{id}' (organisation and policy) has a weight"
+                        ),
+                        pick(
+                            "organisatie en beleid verlagen of verhogen nooit wat nodig is: gebruik 'mogelijk_tot' en 'kloof'",
+                            "organisation and policy never lower or raise what is needed: use 'mogelijk_tot' and 'kloof'"
+                        ),
                     );
                 } else if !WEIGHT_RANGE.contains(&w.value) {
                     self.error(
                         w.pos,
-                        format!(
+                        say!(
                             "vraag '{id}', optie '{oid}': gewicht {} ligt buiten {}..{}",
+                            "question '{id}', option '{oid}': weight {} lies outside {}..{}",
                             w.value,
                             WEIGHT_RANGE.start(),
                             WEIGHT_RANGE.end()
                         ),
-                        "kies een geheel getal binnen dat bereik",
+                        pick(
+                            "kies een geheel getal binnen dat bereik",
+                            "choose a whole number within that range",
+                        ),
                     );
                 }
             }
             if let Some(h) = &o.current {
                 if h.value != NOW_NOBODY && h.value != NOW_SINGLE {
-                    self.step_ref(h, &format!("vraag '{id}', optie '{oid}', huidig"));
+                    self.step_ref(
+                        h,
+                        &say!(
+                            "vraag '{id}', optie '{oid}', huidig",
+                            "question '{id}', option '{oid}', huidig"
+                        ),
+                    );
                 }
                 if org || kind == Kind::Multi {
                     self.error(
                         h.pos,
-                        format!("vraag '{id}': 'huidig' hoort bij een keuzevraag over de huidige samenwerking"),
-                        "zet 'huidig' alleen bij een keuzevraag van gezin of professionals",
+                        say!(
+                            "vraag '{id}': 'huidig' hoort bij een keuzevraag over de huidige samenwerking",
+                            "question '{id}': 'huidig' belongs to a choice question about the current collaboration"
+                        ),
+                        pick(
+                            "zet 'huidig' alleen bij een keuzevraag van gezin of professionals",
+                            "put 'huidig' only on a choice question of family or professionals"
+                        ),
                     );
                 }
             }
             if let Some(c) = &o.considered {
-                self.step_ref(c, &format!("vraag '{id}', optie '{oid}', overwogen"));
+                self.step_ref(
+                    c,
+                    &say!(
+                        "vraag '{id}', optie '{oid}', overwogen",
+                        "question '{id}', option '{oid}', overwogen"
+                    ),
+                );
                 if org || q.per_goal || kind == Kind::Multi {
                     self.error(
                         c.pos,
-                        format!("vraag '{id}': 'overwogen' hoort bij een keuzevraag voor de casus"),
-                        "zet 'overwogen' bij een keuzevraag van professionals, niet per doel",
+                        say!(
+                            "vraag '{id}': 'overwogen' hoort bij een keuzevraag voor de casus",
+                            "question '{id}': 'overwogen' belongs to a choice question for the case"
+                        ),
+                        pick(
+                            "zet 'overwogen' bij een keuzevraag van professionals, niet per doel",
+                            "put 'overwogen' on a choice question of professionals, not per goal",
+                        ),
                     );
                 }
             }
@@ -614,13 +907,26 @@ impl<'a> Checker<'a> {
             match (&o.group, q.groups.is_empty()) {
                 (Some(g), _) if !q.groups.iter().any(|x| x.id == g.value.as_str()) => self.error(
                     g.pos,
-                    format!("vraag '{id}', optie '{oid}': onbekende groep '{}'", g.value),
-                    "gebruik een id van 'groepen' bij deze vraag",
+                    say!(
+                        "vraag '{id}', optie '{oid}': onbekende groep '{}'",
+                        "question '{id}', option '{oid}': unknown group '{}'",
+                        g.value
+                    ),
+                    pick(
+                        "gebruik een id van 'groepen' bij deze vraag",
+                        "use an id from 'groepen' of this question",
+                    ),
                 ),
                 (None, false) => self.warning(
                     o.id.pos,
-                    format!("vraag '{id}', optie '{oid}' staat in geen groep"),
-                    "zet 'groep' bij elke optie, of haal 'groepen' weg",
+                    say!(
+                        "vraag '{id}', optie '{oid}' staat in geen groep",
+                        "question '{id}', option '{oid}' is in no group"
+                    ),
+                    pick(
+                        "zet 'groep' bij elke optie, of haal 'groepen' weg",
+                        "put 'groep' on every option, or remove 'groepen'",
+                    ),
                 ),
                 _ => {}
             }
@@ -628,29 +934,45 @@ impl<'a> Checker<'a> {
                 if q.options.iter().any(|x| x.id == r.value.as_str()) {
                     self.error(
                         r.pos,
-                        format!("vraag '{id}', optie '{oid}': 'vervangt' noemt '{}', maar die optie bestaat nog", r.value),
-                        "een oud id kan alleen vervangen worden als het niet meer bestaat",
+                        say!(
+                            "vraag '{id}', optie '{oid}': 'vervangt' noemt '{}', maar die optie bestaat nog",
+                            "question '{id}', option '{oid}': 'vervangt' names '{}', but that option still exists",
+                            r.value
+                        ),
+                        pick(
+                            "een oud id kan alleen vervangen worden als het niet meer bestaat",
+                            "an old id can only be replaced when it no longer exists"
+                        ),
                     );
                 }
             }
             if o.exclusive && kind != Kind::Multi {
                 self.warning(
                     o.id.pos,
-                    format!(
-                        "vraag '{id}', optie '{oid}': 'exclusief' doet alleen iets bij meerkeuze"
+                    say!(
+                        "vraag '{id}', optie '{oid}': 'exclusief' doet alleen iets bij meerkeuze", "question '{id}', option '{oid}': 'exclusief' only does something with meerkeuze"
                     ),
-                    "haal 'exclusief' weg",
+                    pick("haal 'exclusief' weg", "remove 'exclusief'"),
                 );
             }
             if let Some(m) = &o.possible_up_to {
-                self.step_ref(m, &format!("vraag '{id}', optie '{oid}', mogelijk_tot"));
+                self.step_ref(
+                    m,
+                    &say!(
+                        "vraag '{id}', optie '{oid}', mogelijk_tot",
+                        "question '{id}', option '{oid}', mogelijk_tot"
+                    ),
+                );
                 if !org {
                     self.error(
                         m.pos,
-                        format!(
-                            "vraag '{id}': 'mogelijk_tot' hoort op het niveau organisatie en beleid"
+                        say!(
+                            "vraag '{id}': 'mogelijk_tot' hoort op het niveau organisatie en beleid", "question '{id}': 'mogelijk_tot' belongs on the level organisation and policy"
                         ),
-                        "zet deze vraag op 'niveau: organisatie' of haal 'mogelijk_tot' weg",
+                        pick(
+                            "zet deze vraag op 'niveau: organisatie' of haal 'mogelijk_tot' weg",
+                            "set this question to 'niveau: organisatie' or remove 'mogelijk_tot'"
+                        ),
                     );
                 }
             }
@@ -658,28 +980,49 @@ impl<'a> Checker<'a> {
                 if g.level.value != "organisatie" && g.level.value != "beleid" {
                     self.error(
                         g.level.pos,
-                        format!("vraag '{id}': kloofniveau '{}' is onbekend", g.level.value),
-                        "kies 'organisatie' of 'beleid'",
+                        say!(
+                            "vraag '{id}': kloofniveau '{}' is onbekend",
+                            "question '{id}': gap level '{}' is unknown",
+                            g.level.value
+                        ),
+                        pick(
+                            "kies 'organisatie' of 'beleid'",
+                            "choose 'organisatie' or 'beleid'",
+                        ),
                     );
                 }
                 if !org {
                     self.error(
                         g.level.pos,
-                        format!("vraag '{id}': 'kloof' hoort op het niveau organisatie en beleid"),
-                        "zet deze vraag op 'niveau: organisatie'",
+                        say!(
+                            "vraag '{id}': 'kloof' hoort op het niveau organisatie en beleid",
+                            "question '{id}': 'kloof' belongs on the level organisation and policy"
+                        ),
+                        pick(
+                            "zet deze vraag op 'niveau: organisatie'",
+                            "set this question to 'niveau: organisatie'",
+                        ),
                     );
                 }
             }
             if o.counts.is_some() && kind != Kind::Multi {
                 self.warning(
                     o.id.pos,
-                    format!("vraag '{id}', optie '{oid}': 'telt' doet alleen iets bij meerkeuze"),
-                    "haal 'telt' weg",
+                    say!(
+                        "vraag '{id}', optie '{oid}': 'telt' doet alleen iets bij meerkeuze",
+                        "question '{id}', option '{oid}': 'telt' only does something with meerkeuze"
+                    ),
+                    pick("haal 'telt' weg", "remove 'telt'"),
                 );
             }
         }
         for cond in &q.show_if {
-            self.condition(cond, q.per_goal, false, &format!("vraag '{id}', toon_als"));
+            self.condition(
+                cond,
+                q.per_goal,
+                false,
+                &say!("vraag '{id}', toon_als", "question '{id}', toon_als"),
+            );
         }
         if kind == Kind::Scale {
             self.scale_rises(q);
@@ -689,11 +1032,13 @@ impl<'a> Checker<'a> {
             if let Some(first) = groups.insert(g.id.value.as_str(), g.id.pos) {
                 self.error(
                     g.id.pos,
-                    format!(
+                    say!(
                         "vraag '{id}': groep '{}' staat er twee keer (eerst op regel {})",
-                        g.id.value, first.line
+                        "question '{id}': group '{}' is there twice (first on line {})",
+                        g.id.value,
+                        first.line
                     ),
-                    "geef elke groep een eigen id",
+                    pick("geef elke groep een eigen id", "give each group its own id"),
                 );
             }
         }
@@ -740,8 +1085,14 @@ impl<'a> Checker<'a> {
         for (pos, a, b) in problems {
             self.warning(
                 pos,
-                format!("schaal '{id}': optie '{b}' weegt lichter dan '{a}' ervoor"),
-                "zet de opties van licht naar zwaar (gewicht, ondergrens en mogelijk_tot lopen op), of maak de vraag type 'keuze'",
+                say!(
+                    "schaal '{id}': optie '{b}' weegt lichter dan '{a}' ervoor",
+                    "scale '{id}': option '{b}' weighs less than '{a}' before it"
+                ),
+                pick(
+                    "zet de opties van licht naar zwaar (gewicht, ondergrens en mogelijk_tot lopen op), of maak de vraag type 'keuze'",
+                    "order the options from light to heavy (weight, lower bound and mogelijk_tot rise), or make the question type 'keuze'"
+                ),
             );
         }
     }
@@ -753,12 +1104,22 @@ impl<'a> Checker<'a> {
         if id != self.bank.scoring.base.value.as_str() {
             self.error(
                 o.id.pos,
-                format!("vraag '{id}', optie '{oid}': 'basis' en 'grenzen' horen bij de vraag in scoring.basis"),
-                format!("zet ze bij '{}', of maak deze vraag scoring.basis", self.bank.scoring.base.value),
+                say!(
+                    "vraag '{id}', optie '{oid}': 'basis' en 'grenzen' horen bij de vraag in scoring.basis",
+                    "question '{id}', option '{oid}': 'basis' and 'grenzen' belong to the question in scoring.basis"
+                ),
+                say!(
+                    "zet ze bij '{}', of maak deze vraag scoring.basis",
+                    "put them on '{}', or make this question scoring.basis",
+                    self.bank.scoring.base.value
+                ),
             );
             return;
         }
-        let owner = format!("vraag '{id}', optie '{oid}'");
+        let owner = say!(
+            "vraag '{id}', optie '{oid}'",
+            "question '{id}', option '{oid}'"
+        );
         let base = o
             .base
             .as_ref()
@@ -772,8 +1133,14 @@ impl<'a> Checker<'a> {
             Some((_, pos)) => {
                 self.error(
                     pos,
-                    format!("{owner}: 'grenzen' heeft precies twee stappen"),
-                    "schrijf [lichtste, zwaarste], bijvoorbeeld [connectie, coordinatie]",
+                    say!(
+                        "{owner}: 'grenzen' heeft precies twee stappen",
+                        "{owner}: 'grenzen' has exactly two steps"
+                    ),
+                    pick(
+                        "schrijf [lichtste, zwaarste], bijvoorbeeld [connectie, coordinatie]",
+                        "write [lightest, heaviest], for example [connectie, coordinatie]",
+                    ),
                 );
                 None
             }
@@ -784,8 +1151,14 @@ impl<'a> Checker<'a> {
         {
             self.error(
                 o.id.pos,
-                format!("{owner}: de basis ligt niet binnen de grenzen"),
-                "laat de grenzen de basis omvatten: lichtste ≤ basis ≤ zwaarste",
+                say!(
+                    "{owner}: de basis ligt niet binnen de grenzen",
+                    "{owner}: the base does not lie within the bounds"
+                ),
+                pick(
+                    "laat de grenzen de basis omvatten: lichtste ≤ basis ≤ zwaarste",
+                    "let the bounds include the base: lightest ≤ base ≤ heaviest",
+                ),
             );
         }
     }
@@ -796,24 +1169,32 @@ impl<'a> Checker<'a> {
             if !WEIGHT_RANGE.contains(&t.weight.value) {
                 self.error(
                     t.weight.pos,
-                    format!(
+                    say!(
                         "{owner}: gewicht {} ligt buiten {}..{}",
+                        "{owner}: weight {} lies outside {}..{}",
                         t.weight.value,
                         WEIGHT_RANGE.start(),
                         WEIGHT_RANGE.end()
                     ),
-                    "kies een geheel getal binnen dat bereik",
+                    pick(
+                        "kies een geheel getal binnen dat bereik",
+                        "choose a whole number within that range",
+                    ),
                 );
             }
             if last.is_some_and(|l| t.from <= l) {
                 self.error(
                     t.weight.pos,
-                    format!(
+                    say!(
                         "{owner}: de treden moeten oplopen ('vanaf' {} na {})",
+                        "{owner}: the tiers must rise ('vanaf' {} after {})",
                         t.from,
                         last.unwrap_or(0)
                     ),
-                    "zet de treden op volgorde van laag naar hoog",
+                    pick(
+                        "zet de treden op volgorde van laag naar hoog",
+                        "put the tiers in order from low to high",
+                    ),
                 );
             }
             last = Some(t.from);
@@ -847,18 +1228,24 @@ impl<'a> Checker<'a> {
         if subjects != 1 {
             self.error(
                 pos,
-                format!(
-                    "{owner}: een voorwaarde heeft precies één onderwerp nodig (nu {subjects})"
+                say!(
+                    "{owner}: een voorwaarde heeft precies één onderwerp nodig (nu {subjects})", "{owner}: a condition needs exactly one subject (now {subjects})"
                 ),
-                "gebruik per voorwaarde één van: vraag, moment, nodig_vanaf/nodig_tot, overwogen_vanaf, nu, een_van",
+                pick(
+                    "gebruik per voorwaarde één van: vraag, moment, nodig_vanaf/nodig_tot, overwogen_vanaf, nu, een_van",
+                    "use one of these per condition: vraag, moment, nodig_vanaf/nodig_tot, overwogen_vanaf, nu, een_van"
+                ),
             );
         }
         if let Some(moments) = &c.moment {
             if moments.is_empty() {
                 self.error(
                     pos,
-                    format!("{owner}: lege lijst bij 'moment'"),
-                    "noem minstens één moment",
+                    say!(
+                        "{owner}: lege lijst bij 'moment'",
+                        "{owner}: empty list at 'moment'"
+                    ),
+                    pick("noem minstens één moment", "name at least one moment"),
                 );
             }
             for m in moments {
@@ -871,8 +1258,12 @@ impl<'a> Checker<'a> {
                         .collect();
                     self.error(
                         m.pos,
-                        format!("{owner}: onbekend moment '{}'", m.value),
-                        format!("kies een van: {}", ids.join(", ")),
+                        say!(
+                            "{owner}: onbekend moment '{}'",
+                            "{owner}: unknown moment '{}'",
+                            m.value
+                        ),
+                        say!("kies een van: {}", "choose one of: {}", ids.join(", ")),
                     );
                 }
             }
@@ -887,8 +1278,14 @@ impl<'a> Checker<'a> {
                 if !in_rule {
                     self.error(
                         s.pos,
-                        format!("{owner}: '{what}' kan alleen in een regel"),
-                        "buiten een regel is de nodige of overwogen intensiteit nog niet bekend",
+                        say!(
+                            "{owner}: '{what}' kan alleen in een regel",
+                            "{owner}: '{what}' can only be used in a rule"
+                        ),
+                        pick(
+                            "buiten een regel is de nodige of overwogen intensiteit nog niet bekend",
+                            "outside a rule the needed or considered intensity is not known yet"
+                        ),
                     );
                 }
             }
@@ -897,8 +1294,14 @@ impl<'a> Checker<'a> {
             if !in_rule {
                 self.error(
                     pos,
-                    format!("{owner}: 'nu' kan alleen in een regel"),
-                    "buiten een regel is de huidige stap nog niet bekend",
+                    say!(
+                        "{owner}: 'nu' kan alleen in een regel",
+                        "{owner}: 'nu' can only be used in a rule"
+                    ),
+                    pick(
+                        "buiten een regel is de huidige stap nog niet bekend",
+                        "outside a rule the current step is not known yet",
+                    ),
                 );
             }
             for n in list {
@@ -909,9 +1312,14 @@ impl<'a> Checker<'a> {
                 if !known {
                     self.error(
                         n.pos,
-                        format!("{owner}: onbekende waarde '{}' bij 'nu'", n.value),
-                        format!(
+                        say!(
+                            "{owner}: onbekende waarde '{}' bij 'nu'",
+                            "{owner}: unknown value '{}' at 'nu'",
+                            n.value
+                        ),
+                        say!(
                             "kies uit: {}, {NOW_NOBODY}, {NOW_SINGLE}, {UNKNOWN}",
+                            "choose from: {}, {NOW_NOBODY}, {NOW_SINGLE}, {UNKNOWN}",
                             STEP_IDS.join(", ")
                         ),
                     );
@@ -922,8 +1330,14 @@ impl<'a> Checker<'a> {
             if any.is_empty() {
                 self.error(
                     pos,
-                    format!("{owner}: lege lijst bij 'een_van'"),
-                    "noem minstens twee voorwaarden",
+                    say!(
+                        "{owner}: lege lijst bij 'een_van'",
+                        "{owner}: empty list at 'een_van'"
+                    ),
+                    pick(
+                        "noem minstens twee voorwaarden",
+                        "name at least two conditions",
+                    ),
                 );
             }
             for sub in any {
@@ -939,8 +1353,14 @@ impl<'a> Checker<'a> {
             if has_question_part {
                 self.error(
                     pos,
-                    format!("{owner}: 'is', 'niet', 'behalve' of 'aantal' zonder 'vraag'"),
-                    "zet erbij over welke vraag het gaat",
+                    say!(
+                        "{owner}: 'is', 'niet', 'behalve' of 'aantal' zonder 'vraag'",
+                        "{owner}: 'is', 'niet', 'behalve' or 'aantal' without 'vraag'"
+                    ),
+                    pick(
+                        "zet erbij over welke vraag het gaat",
+                        "add which question it is about",
+                    ),
                 );
             }
             return;
@@ -948,22 +1368,27 @@ impl<'a> Checker<'a> {
         let Some(q) = self.bank.question(&qid.value) else {
             self.error(
                 qid.pos,
-                format!(
+                say!(
                     "{owner}: verwijst naar een vraag die niet bestaat: '{}'",
+                    "{owner}: refers to a question that does not exist: '{}'",
                     qid.value
                 ),
-                "controleer het vraag-id",
+                pick("controleer het vraag-id", "check the question id"),
             );
             return;
         };
         if q.per_goal && !per_goal {
             self.error(
                 qid.pos,
-                format!(
+                say!(
                     "{owner}: '{}' is een vraag per doel en kan hier niet gebruikt worden",
+                    "{owner}: '{}' is a question per goal and cannot be used here",
                     qid.value
                 ),
-                "gebruik hier alleen vragen die één keer voor de casus gesteld worden",
+                pick(
+                    "gebruik hier alleen vragen die één keer voor de casus gesteld worden",
+                    "use only questions that are asked once for the case here",
+                ),
             );
         }
         for list in [&c.is, &c.not, &c.except].into_iter().flatten() {
@@ -976,12 +1401,15 @@ impl<'a> Checker<'a> {
                     let ids: Vec<&str> = q.options.iter().map(|x| x.id.value.as_str()).collect();
                     self.error(
                         o.pos,
-                        format!(
+                        say!(
                             "{owner}: '{}' is geen optie van vraag '{}'",
-                            o.value, qid.value
+                            "{owner}: '{}' is not an option of question '{}'",
+                            o.value,
+                            qid.value
                         ),
-                        format!(
+                        say!(
                             "kies uit: {}, {DONT_KNOW}, {SKIPPED}, {UNKNOWN}",
+                            "choose from: {}, {DONT_KNOW}, {SKIPPED}, {UNKNOWN}",
                             ids.join(", ")
                         ),
                     );
@@ -991,8 +1419,15 @@ impl<'a> Checker<'a> {
         if (c.count_min.is_some() || c.count_max.is_some()) && q.kind.value != Kind::Multi {
             self.error(
                 qid.pos,
-                format!("{owner}: 'aantal_min'/'aantal_max' werkt alleen bij een meerkeuzevraag"),
-                format!("'{}' is geen meerkeuzevraag; gebruik 'is'", qid.value),
+                say!(
+                    "{owner}: 'aantal_min'/'aantal_max' werkt alleen bij een meerkeuzevraag",
+                    "{owner}: 'aantal_min'/'aantal_max' only works with a multiple-choice question"
+                ),
+                say!(
+                    "'{}' is geen meerkeuzevraag; gebruik 'is'",
+                    "'{}' is not a multiple-choice question; use 'is'",
+                    qid.value
+                ),
             );
         }
     }
@@ -1002,29 +1437,45 @@ impl<'a> Checker<'a> {
         match self.bank.question(&s.base.value) {
             None => self.error(
                 s.base.pos,
-                format!("scoring.basis: vraag '{}' bestaat niet", s.base.value),
-                "noem de vraag naar het soort vraagstuk, zoals doel_afhankelijk",
+                say!(
+                    "scoring.basis: vraag '{}' bestaat niet",
+                    "scoring.basis: question '{}' does not exist",
+                    s.base.value
+                ),
+                pick(
+                    "noem de vraag naar het soort vraagstuk, zoals doel_afhankelijk",
+                    "name the question about the kind of problem, such as doel_afhankelijk",
+                ),
             ),
             Some(q) => {
                 if !q.per_goal || !q.kind.value.has_options() || q.kind.value == Kind::Multi {
                     self.error(
                         s.base.pos,
-                        format!(
+                        say!(
                             "scoring.basis: '{}' moet een keuze- of schaalvraag per doel zijn",
+                            "scoring.basis: '{}' must be a choice or scale question per goal",
                             s.base.value
                         ),
-                        "het soort vraagstuk wordt per doel gevraagd, met één antwoord",
+                        pick(
+                            "het soort vraagstuk wordt per doel gevraagd, met één antwoord",
+                            "the kind of problem is asked per goal, with one answer",
+                        ),
                     );
                 }
                 for o in &q.options {
                     if o.base.is_none() || o.bounds.is_none() {
                         self.error(
                             o.id.pos,
-                            format!(
+                            say!(
                                 "scoring.basis: optie '{}' van '{}' mist 'basis' of 'grenzen'",
-                                o.id.value, s.base.value
+                                "scoring.basis: option '{}' of '{}' lacks 'basis' or 'grenzen'",
+                                o.id.value,
+                                s.base.value
                             ),
-                            "geef elke optie een basisstap en [lichtste, zwaarste]",
+                            pick(
+                                "geef elke optie een basisstap en [lichtste, zwaarste]",
+                                "give each option a base step and [lightest, heaviest]",
+                            ),
                         );
                     }
                 }
@@ -1039,37 +1490,64 @@ impl<'a> Checker<'a> {
                 (None, Some(_)) if shift.steps.value < 0 => {}
                 _ => self.error(
                     shift.steps.pos,
-                    "verschuiving: geef 'vanaf' met positieve 'stappen', of 'tot' met negatieve",
-                    "bijvoorbeeld {vanaf: 3, stappen: 1} of {tot: -1, stappen: -1}",
+                    pick(
+                        "verschuiving: geef 'vanaf' met positieve 'stappen', of 'tot' met negatieve",
+                        "verschuiving: give 'vanaf' with positive 'stappen', or 'tot' with negative ones"
+                    ),
+                    pick(
+                        "bijvoorbeeld {vanaf: 3, stappen: 1} of {tot: -1, stappen: -1}",
+                        "for example {vanaf: 3, stappen: 1} or {tot: -1, stappen: -1}"
+                    ),
                 ),
             }
             if shift.steps.value.abs() > 4 {
                 self.error(
                     shift.steps.pos,
-                    "verschuiving: meer dan vier stappen bestaat niet",
-                    "kies 1 tot 4 stappen",
+                    pick(
+                        "verschuiving: meer dan vier stappen bestaat niet",
+                        "verschuiving: more than four steps does not exist",
+                    ),
+                    pick("kies 1 tot 4 stappen", "choose 1 to 4 steps"),
                 );
             }
         }
         if s.family.min.value > s.family.max.value {
             self.error(
                 s.family.min.pos,
-                "gezin: 'min' is groter dan 'max'",
-                "bijvoorbeeld min: -1, max: 2",
+                pick(
+                    "gezin: 'min' is groter dan 'max'",
+                    "gezin: 'min' is larger than 'max'",
+                ),
+                pick(
+                    "bijvoorbeeld min: -1, max: 2",
+                    "for example min: -1, max: 2",
+                ),
             );
         }
         if first_up.is_some_and(|f| s.family.max.value >= f) {
             self.warning(
                 s.family.max.pos,
-                "gezin: met deze 'max' kan het gezin als geheel een doel op eigen kracht een stap zwaarder maken",
-                "houd gezin.max onder de laagste 'vanaf' van verschuiving",
+                pick(
+                    "gezin: met deze 'max' kan het gezin als geheel een doel op eigen kracht een stap zwaarder maken",
+                    "gezin: with this 'max' the family as a whole can make a goal a step heavier on its own"
+                ),
+                pick(
+                    "houd gezin.max onder de laagste 'vanaf' van verschuiving",
+                    "keep gezin.max below the lowest 'vanaf' of verschuiving"
+                ),
             );
         }
         if !(0.0..=1.0).contains(&s.too_few_below) {
             self.error(
                 Pos::UNKNOWN,
-                "te_weinig_onder ligt tussen 0 en 1",
-                "bijvoorbeeld 0.5: minder dan de helft van de kernvragen beantwoord",
+                pick(
+                    "te_weinig_onder ligt tussen 0 en 1",
+                    "te_weinig_onder lies between 0 and 1",
+                ),
+                pick(
+                    "bijvoorbeeld 0.5: minder dan de helft van de kernvragen beantwoord",
+                    "for example 0.5: fewer than half of the core questions answered",
+                ),
             );
         }
         if let Some(c) = &s.stuck {
@@ -1080,64 +1558,98 @@ impl<'a> Checker<'a> {
         {
             self.error(
                 t.pos,
-                format!("overname: vraag '{}' bestaat niet", t.value),
-                "controleer het vraag-id",
+                say!(
+                    "overname: vraag '{}' bestaat niet",
+                    "overname: question '{}' does not exist",
+                    t.value
+                ),
+                pick("controleer het vraag-id", "check the question id"),
             );
         }
         for combo in &s.combinations {
             if combo.multiply.len() < 2 {
                 self.error(
                     combo.id.pos,
-                    format!(
+                    say!(
                         "combinatie '{}' vermenigvuldigt minder dan twee vragen",
+                        "combination '{}' multiplies fewer than two questions",
                         combo.id.value
                     ),
-                    "noem twee of meer meerkeuzevragen",
+                    pick(
+                        "noem twee of meer meerkeuzevragen",
+                        "name two or more multiple-choice questions",
+                    ),
                 );
             }
             for qid in &combo.multiply {
                 match self.bank.question(&qid.value) {
                     None => self.error(
                         qid.pos,
-                        format!(
+                        say!(
                             "combinatie '{}': vraag '{}' bestaat niet",
-                            combo.id.value, qid.value
+                            "combination '{}': question '{}' does not exist",
+                            combo.id.value,
+                            qid.value
                         ),
-                        "controleer het vraag-id",
+                        pick("controleer het vraag-id", "check the question id"),
                     ),
                     Some(q) if q.kind.value != Kind::Multi => self.error(
                         qid.pos,
-                        format!(
+                        say!(
                             "combinatie '{}': '{}' is geen meerkeuzevraag",
-                            combo.id.value, qid.value
+                            "combination '{}': '{}' is not a multiple-choice question",
+                            combo.id.value,
+                            qid.value
                         ),
-                        "een combinatie telt keuzes van meerkeuzevragen",
+                        pick(
+                            "een combinatie telt keuzes van meerkeuzevragen",
+                            "a combination counts choices of multiple-choice questions",
+                        ),
                     ),
                     Some(q) if q.is_organisational() => self.error(
                         qid.pos,
-                        format!(
+                        say!(
                             "combinatie '{}': '{}' is een vraag van organisatie en beleid",
-                            combo.id.value, qid.value
+                            "combination '{}': '{}' is a question of organisation and policy",
+                            combo.id.value,
+                            qid.value
                         ),
-                        "organisatie en beleid bepalen niet wat nodig is",
+                        pick(
+                            "organisatie en beleid bepalen niet wat nodig is",
+                            "organisation and policy do not decide what is needed",
+                        ),
                     ),
                     Some(_) => {}
                 }
             }
-            self.tiers(&combo.tiers, &format!("combinatie '{}'", combo.id.value));
+            self.tiers(
+                &combo.tiers,
+                &say!("combinatie '{}'", "combination '{}'", combo.id.value),
+            );
         }
         if let Some(m) = &s.missing {
             for qid in [&m.needed, &m.involved] {
                 match self.bank.question(&qid.value) {
                     None => self.error(
                         qid.pos,
-                        format!("ontbrekend: vraag '{}' bestaat niet", qid.value),
-                        "controleer het vraag-id",
+                        say!(
+                            "ontbrekend: vraag '{}' bestaat niet",
+                            "ontbrekend: question '{}' does not exist",
+                            qid.value
+                        ),
+                        pick("controleer het vraag-id", "check the question id"),
                     ),
                     Some(q) if q.kind.value != Kind::Multi => self.error(
                         qid.pos,
-                        format!("ontbrekend: '{}' is geen meerkeuzevraag", qid.value),
-                        "'nodig' en 'betrokken' zijn meerkeuzevragen met dezelfde opties",
+                        say!(
+                            "ontbrekend: '{}' is geen meerkeuzevraag",
+                            "ontbrekend: '{}' is not a multiple-choice question",
+                            qid.value
+                        ),
+                        pick(
+                            "'nodig' en 'betrokken' zijn meerkeuzevragen met dezelfde opties",
+                            "'nodig' and 'betrokken' are multiple-choice questions with the same options"
+                        ),
                     ),
                     Some(_) => {}
                 }
@@ -1161,19 +1673,26 @@ impl<'a> Checker<'a> {
             if let Some(first) = seen.insert(rid, rule.id.pos) {
                 self.error(
                     rule.id.pos,
-                    format!(
+                    say!(
                         "regel '{rid}' staat er twee keer (eerst op regel {})",
+                        "rule '{rid}' is there twice (first on line {})",
                         first.line
                     ),
-                    "geef elke regel een eigen id",
+                    pick("geef elke regel een eigen id", "give each rule its own id"),
                 );
             }
-            let owner = format!("regel '{rid}'");
+            let owner = say!("regel '{rid}'", "rule '{rid}'");
             if rule.when.is_empty() {
                 self.error(
                     rule.id.pos,
-                    format!("{owner} heeft geen voorwaarden ('als')"),
-                    "geef minstens één voorwaarde",
+                    say!(
+                        "{owner} heeft geen voorwaarden ('als')",
+                        "{owner} has no conditions ('als')"
+                    ),
+                    pick(
+                        "geef minstens één voorwaarde",
+                        "give at least one condition",
+                    ),
                 );
             }
             if let Some(scope) = &rule.scope
@@ -1182,11 +1701,15 @@ impl<'a> Checker<'a> {
             {
                 self.error(
                     scope.pos,
-                    format!(
+                    say!(
                         "{owner}: 'voor' is 'doel' of 'casus', niet '{}'",
+                        "{owner}: 'voor' is 'doel' or 'casus', not '{}'",
                         scope.value
                     ),
-                    "laat 'voor' weg (per doel) of zet 'voor: casus'",
+                    pick(
+                        "laat 'voor' weg (per doel) of zet 'voor: casus'",
+                        "leave out 'voor' (per goal) or set 'voor: casus'",
+                    ),
                 );
             }
             for c in &rule.when {
@@ -1196,17 +1719,27 @@ impl<'a> Checker<'a> {
             if e.priority && e.minimum.is_none() {
                 self.error(
                     rule.id.pos,
-                    format!("{owner}: 'voorrang' zonder 'minimaal'"),
-                    "voorrang geldt voor een ondergrens",
+                    say!(
+                        "{owner}: 'voorrang' zonder 'minimaal'",
+                        "{owner}: 'voorrang' without 'minimaal'"
+                    ),
+                    pick(
+                        "voorrang geldt voor een ondergrens",
+                        "voorrang applies to a lower bound",
+                    ),
                 );
             }
             if rule.for_case() && (e.minimum.is_some() || e.maximum.is_some()) {
                 self.error(
                     rule.id.pos,
-                    format!(
-                        "{owner}: een regel voor de casus kan 'minimaal'/'maximaal' niet zetten"
+                    say!(
+                        "{owner}: een regel voor de casus kan 'minimaal'/'maximaal' niet zetten",
+                        "{owner}: a rule for the case cannot set 'minimaal'/'maximaal'"
                     ),
-                    "grenzen gelden per doel; gebruik richting, eerst of actie",
+                    pick(
+                        "grenzen gelden per doel; gebruik richting, eerst of actie",
+                        "bounds apply per goal; use richting, eerst or actie",
+                    ),
                 );
             }
             let changes_need = e.minimum.is_some() || e.maximum.is_some();
@@ -1218,8 +1751,14 @@ impl<'a> Checker<'a> {
             {
                 self.error(
                     rule.id.pos,
-                    format!("{owner} doet niets ('dan' is leeg)"),
-                    "geef minimaal, maximaal, richting, eerst of actie",
+                    say!(
+                        "{owner} doet niets ('dan' is leeg)",
+                        "{owner} does nothing ('dan' is empty)"
+                    ),
+                    pick(
+                        "geef minimaal, maximaal, richting, eerst of actie",
+                        "give minimaal, maximaal, richting, eerst or actie",
+                    ),
                 );
             }
             if let Some(m) = &e.minimum {
@@ -1240,15 +1779,29 @@ impl<'a> Checker<'a> {
             {
                 self.error(
                     d.pos,
-                    format!("{owner}: onbekende richting '{}'", d.value),
-                    format!("kies een van: {}", DIRECTION_IDS.join(", ")),
+                    say!(
+                        "{owner}: onbekende richting '{}'",
+                        "{owner}: unknown direction '{}'",
+                        d.value
+                    ),
+                    say!(
+                        "kies een van: {}",
+                        "choose one of: {}",
+                        DIRECTION_IDS.join(", ")
+                    ),
                 );
             }
             if changes_need && rule.when.iter().any(Condition::is_about_need) {
                 self.error(
                     rule.id.pos,
-                    format!("{owner}: 'minimaal'/'maximaal' kan niet samen met 'nodig_vanaf'/'nodig_tot'"),
-                    "een regel over de nodige intensiteit kan die niet zelf veranderen; gebruik richting, eerst of actie",
+                    say!(
+                        "{owner}: 'minimaal'/'maximaal' kan niet samen met 'nodig_vanaf'/'nodig_tot'",
+                        "{owner}: 'minimaal'/'maximaal' cannot go together with 'nodig_vanaf'/'nodig_tot'"
+                    ),
+                    pick(
+                        "een regel over de nodige intensiteit kan die niet zelf veranderen; gebruik richting, eerst of actie",
+                        "a rule about the needed intensity cannot change it itself; use richting, eerst or actie"
+                    ),
                 );
             }
             if changes_need {
@@ -1260,8 +1813,14 @@ impl<'a> Checker<'a> {
                 if let Some(Some((pos, id))) = org_question {
                     self.error(
                         pos,
-                        format!("{owner} verandert wat nodig is op grond van '{id}' (organisatie en beleid)"),
-                        "wat mogelijk is verlaagt nooit wat nodig is; de kloof toont voorwie zelf",
+                        say!(
+                            "{owner} verandert wat nodig is op grond van '{id}' (organisatie en beleid)",
+                            "{owner} changes what is needed on the basis of '{id}' (organisation and policy)"
+                        ),
+                        pick(
+                            "wat mogelijk is verlaagt nooit wat nodig is; de kloof toont voorwie zelf",
+                            "what is possible never lowers what is needed; voorwie shows the gap itself"
+                        ),
                     );
                 }
             }
@@ -1304,13 +1863,19 @@ impl<'a> Checker<'a> {
                 if j >= i {
                     self.error(
                         dep_id.pos,
-                        format!(
-                            "vraag '{}' is onbereikbaar: 'toon_als' hangt af van '{}', die {} gesteld wordt",
+                        say!(
+                            "vraag '{}' is onbereikbaar: 'toon_als' hangt af van '{}', die {} gesteld wordt", "question '{}' is unreachable: 'toon_als' depends on '{}', which is {}",
                             q.id.value,
                             dep_id.value,
-                            if j == i { "de vraag zelf is en dus niet eerder" } else { "pas later" }
+                            if j == i { pick(
+                                "de vraag zelf is en dus niet eerder",
+                                "the question itself, so it is never asked before it"
+                            ) } else { pick("pas later", "asked only later") }
                         ),
-                        "laat een vraag alleen afhangen van vragen die eerder in de sessie komen",
+                        pick(
+                            "laat een vraag alleen afhangen van vragen die eerder in de sessie komen",
+                            "let a question depend only on questions that come earlier in the session"
+                        ),
                     );
                     continue;
                 }
@@ -1318,11 +1883,14 @@ impl<'a> Checker<'a> {
                 if q.phase() == Phase::Screening && dep.phase() == Phase::Deepening {
                     self.warning(
                         dep_id.pos,
-                        format!(
-                            "screeningsvraag '{}' hangt af van verdiepingsvraag '{}': met --snel wordt zij nooit gesteld",
+                        say!(
+                            "screeningsvraag '{}' hangt af van verdiepingsvraag '{}': met --snel wordt zij nooit gesteld", "screening question '{}' depends on deepening question '{}': with --snel it is never asked",
                             q.id.value, dep_id.value
                         ),
-                        "maak beide screening, of maak deze vraag ook verdieping",
+                        pick(
+                            "maak beide screening, of maak deze vraag ook verdieping",
+                            "make both screening, or make this question deepening too"
+                        ),
                     );
                 }
             }

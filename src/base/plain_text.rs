@@ -63,9 +63,53 @@ pub(crate) fn lower_start(text: &str) -> String {
     first.to_lowercase().chain(text.chars().skip(1)).collect()
 }
 
+/// Why a text is not a date, for the message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum NotADate {
+    /// Not in a form voorwie reads (yyyy-mm-dd or dd-mm-yyyy).
+    Form,
+    /// In such a form, but no day in the calendar (2026-13-45, 31-02-2026).
+    NoSuchDay,
+}
+
+/// Reads a date as people write it: ISO `2026-10-15` (also with a time
+/// after it, as in `2026-10-15T09:30`), or the Dutch way, day first:
+/// `15-10-2026`, `5-3-2026`, `15/10/2026`, `15.10.2026`. The year has four
+/// digits, so the two forms cannot be confused. Returns the date as ISO
+/// `yyyy-mm-dd`, the form voorwie writes and sorts by.
+pub(crate) fn parse_date(text: &str) -> Result<String, NotADate> {
+    let t = text.trim();
+    // ISO with a time: the date part.
+    let t = match t.char_indices().nth(10) {
+        Some((i, 'T' | ' ')) if t.as_bytes().get(4) == Some(&b'-') => &t[..i],
+        _ => t,
+    };
+    let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
+    let number = |s: &str, max_len: usize| -> Option<i16> {
+        (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (year, month, day) = match parts.as_slice() {
+        [y, m, d] if y.len() == 4 && t.as_bytes()[4] == b'-' => (y, m, d),
+        [d, m, y] if y.len() == 4 => (y, m, d),
+        _ => return Err(NotADate::Form),
+    };
+    let (Some(year), Some(month), Some(day)) = (number(year, 4), number(month, 2), number(day, 2))
+    else {
+        return Err(NotADate::Form);
+    };
+    let date = i8::try_from(month)
+        .ok()
+        .zip(i8::try_from(day).ok())
+        .and_then(|(m, d)| jiff::civil::Date::new(year, m, d).ok())
+        .ok_or(NotADate::NoSuchDay)?;
+    Ok(date.to_string())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::lower_start;
+    use super::*;
 
     #[test]
     fn lower_start_reads_mid_sentence() {
@@ -86,5 +130,26 @@ mod tests {
             "zorg voor mensen met een LVB"
         );
         assert_eq!(lower_start(""), "");
+    }
+
+    #[test]
+    fn dates_iso_and_dutch() {
+        assert_eq!(parse_date("2026-09-01").unwrap(), "2026-09-01");
+        assert_eq!(parse_date(" 15-10-2026 ").unwrap(), "2026-10-15");
+        assert_eq!(parse_date("5-3-2026").unwrap(), "2026-03-05");
+        assert_eq!(parse_date("15/10/2026").unwrap(), "2026-10-15");
+        assert_eq!(parse_date("15.10.2026").unwrap(), "2026-10-15");
+        assert_eq!(
+            parse_date("2026-10-15T09:30:00+02:00").unwrap(),
+            "2026-10-15"
+        );
+        assert_eq!(parse_date("2026-13-45"), Err(NotADate::NoSuchDay));
+        assert_eq!(parse_date("31-02-2026"), Err(NotADate::NoSuchDay));
+        assert_eq!(parse_date("29-02-2028").unwrap(), "2028-02-29");
+        assert_eq!(parse_date("15-10-26"), Err(NotADate::Form));
+        assert_eq!(parse_date("oktober"), Err(NotADate::Form));
+        assert_eq!(parse_date(""), Err(NotADate::Form));
+        assert_eq!(parse_date("2026-1-1").unwrap(), "2026-01-01");
+        assert_eq!(parse_date("１５-10-2026"), Err(NotADate::Form));
     }
 }

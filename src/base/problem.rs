@@ -90,6 +90,7 @@ impl Problems {
     }
 
     /// Writes one problem as `file:line:column: [waarschuwing: ]message`
+    /// (`warning:` in English)
     /// plus its fix on the next line.
     pub fn write_one(&self, f: &mut impl fmt::Write, p: &Problem) -> fmt::Result {
         if p.pos.is_known() {
@@ -98,7 +99,7 @@ impl Problems {
             write!(f, "{}: ", self.file)?;
         }
         if p.severity == Severity::Warning {
-            write!(f, "waarschuwing: ")?;
+            f.write_str(crate::base::say::pick("waarschuwing: ", "warning: "))?;
         }
         write!(f, "{}", p.message)?;
         if let Some(fix) = &p.fix {
@@ -114,10 +115,14 @@ impl fmt::Display for Problems {
         let errors = self.errors().count();
         let warnings = self.warnings().count();
         if errors + warnings > 1 {
+            let file = &self.file;
             writeln!(
                 f,
-                "{}: {} fout(en) en {} waarschuwing(en):",
-                self.file, errors, warnings
+                "{}",
+                crate::base::say::say!(
+                    "{file}: {errors} fout(en) en {warnings} waarschuwing(en):",
+                    "{file}: {errors} error(s) and {warnings} warning(s):"
+                )
             )?;
         }
         for (i, p) in self.list.iter().enumerate() {

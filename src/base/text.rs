@@ -111,7 +111,7 @@ impl<'de> Deserialize<'de> for Part {
             type Value = Part;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("een tekst")
+                f.write_str("a string")
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Part, E> {
@@ -152,7 +152,7 @@ impl<'de> Deserialize<'de> for Text {
             type Value = Text;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("een tekst, of per taal een tekst (nl: ..., en: ...)")
+                f.write_str("a text per language")
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {

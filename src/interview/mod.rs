@@ -16,7 +16,7 @@ pub use prompt::{Prompt, Prompter, Reply};
 
 use crate::advice::Outcome;
 use crate::bank::{Bank, DONT_KNOW, Kind, Phase, Question, SKIPPED};
-use crate::base::error::Result;
+use crate::base::error::{Error, Result};
 use crate::base::located::Located;
 use crate::base::sanitize;
 use crate::base::text::Lang;
@@ -47,6 +47,10 @@ enum Move {
 /// Called after every change of the session (autosave).
 type OnChange<'a> = Box<dyn FnMut(&Session) -> Result<()> + 'a>;
 
+/// Called before the next question when an autosave failed, with the
+/// prompter, so the app can say what is kept and offer another place.
+type OnSaveFailed<'a> = Box<dyn FnMut(&mut dyn Prompter, &Session, &Error) -> Result<()> + 'a>;
+
 /// A session being answered.
 pub struct Interview<'a> {
     bank: &'a Bank,
@@ -54,9 +58,11 @@ pub struct Interview<'a> {
     session: Session,
     lang: Lang,
     on_change: OnChange<'a>,
-    /// A failed autosave, to tell the user once.
-    warning: Option<String>,
+    /// A failed autosave, to tell the user before the next question; once
+    /// per run of failures.
+    failure: Option<Error>,
     autosave_failed: bool,
+    on_save_failed: Option<OnSaveFailed<'a>>,
 }
 
 impl<'a> Interview<'a> {
@@ -75,9 +81,19 @@ impl<'a> Interview<'a> {
             session,
             lang: Lang::Nl,
             on_change: Box::new(on_change),
-            warning: None,
+            failure: None,
             autosave_failed: false,
+            on_save_failed: None,
         }
+    }
+
+    /// What to do when an autosave fails (by default: a warning).
+    pub fn when_saving_fails(
+        mut self,
+        hook: impl FnMut(&mut dyn Prompter, &Session, &Error) -> Result<()> + 'a,
+    ) -> Self {
+        self.on_save_failed = Some(Box::new(hook));
+        self
     }
 
     /// Asks in `lang` (Dutch unless told otherwise).
@@ -91,14 +107,27 @@ impl<'a> Interview<'a> {
     }
 
     fn changed(&mut self) {
-        if let Err(e) = (self.on_change)(&self.session)
-            && !self.autosave_failed
-        {
-            self.autosave_failed = true;
-            self.warning = Some(fill(
+        match (self.on_change)(&self.session) {
+            Ok(()) => self.autosave_failed = false,
+            Err(e) if !self.autosave_failed => {
+                self.autosave_failed = true;
+                self.failure = Some(e);
+            }
+            Err(_) => {}
+        }
+    }
+
+    /// Tells the user about a failed autosave, if there was one.
+    fn report_failure(&mut self, p: &mut dyn Prompter) -> Result<()> {
+        let Some(e) = self.failure.take() else {
+            return Ok(());
+        };
+        match self.on_save_failed.as_mut() {
+            Some(hook) => hook(p, &self.session, &e),
+            None => p.show(&fill(
                 self.ui().autosave_failed,
                 &[("error", &e.to_string())],
-            ));
+            )),
         }
     }
 
@@ -119,9 +148,7 @@ impl<'a> Interview<'a> {
         self.intro(p, resuming)?;
         let mut pos = self.first_unanswered();
         loop {
-            if let Some(w) = self.warning.take() {
-                p.show(&w)?;
-            }
+            self.report_failure(p)?;
             let steps = self.steps();
             let Some(step) = steps.get(pos).cloned() else {
                 break;
@@ -137,6 +164,7 @@ impl<'a> Interview<'a> {
                 Move::Back => pos = pos.saturating_sub(1),
             }
         }
+        self.report_failure(p)?;
         Ok(self.session)
     }
 

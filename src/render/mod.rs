@@ -7,6 +7,7 @@ mod html;
 mod json;
 mod markdown;
 mod text;
+pub(crate) mod xlsx;
 
 use crate::base::text::Lang;
 use crate::views::card::Card;
@@ -26,6 +27,8 @@ pub enum Format {
     Json,
     /// Only for `overzicht`: one row per session-goal.
     Csv,
+    /// Only for `overzicht`: a workbook, one sheet per table (`xlsx`).
+    Xlsx,
     /// One self-contained, printable page with the continuum drawn in SVG.
     Html,
 }
@@ -82,7 +85,7 @@ pub fn renderer(format: Format, style: Style, lang: Lang) -> Box<dyn Renderer> {
         Format::Html => Box::new(html::HtmlRenderer { ui }),
         // CSV is streamed by the overview itself; everything else as JSON
         // never reaches here (the app refuses csv for other commands).
-        Format::Json | Format::Csv => Box::new(json::JsonRenderer),
+        Format::Json | Format::Csv | Format::Xlsx => Box::new(json::JsonRenderer),
     }
 }
 

@@ -7,12 +7,24 @@
 //! its first unanswered question. A draft is removed once its session is
 //! saved or explicitly discarded.
 //!
+//! A draft in use is locked: for `concept-….yaml` there is a `concept-….lock`,
+//! which the session that writes the draft holds with an advisory lock of
+//! the operating system (`File::try_lock`: `flock` on Unix, `LockFileEx` on
+//! Windows) for as long as it runs. A second session that wants to resume
+//! or discard the same draft finds it locked and is told so. The system
+//! lets go of the lock when the process ends in any way (Ctrl-C, a closed
+//! window, a crash, `kill -9`), so a lock is never stale: a draft whose
+//! session is gone can be taken over at once. The lock file holds the
+//! process id, for the message. Lock files live in `sloten/` beside
+//! `concepten/`.
+//!
 //! The directory is `concepten/` in the data directory of `directories`
 //! (on Linux `~/.local/share/voorwie/concepten`, on Windows
 //! `%APPDATA%\voorwie\data\concepten`), or `$VOORWIE_DATA_DIR/concepten`
 //! when that variable is set (tests use it).
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -86,13 +98,95 @@ pub struct Listed {
     pub path: PathBuf,
     /// The draft, or why it cannot be read.
     pub content: std::result::Result<DraftFile, String>,
+    /// Another session has it open now (see [`InUse`]).
+    pub in_use: Option<InUse>,
 }
 
-/// A draft being written during a session.
+/// A draft that another running session holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InUse {
+    /// The process id of that session, when it could be read.
+    pub pid: Option<u32>,
+}
+
+/// A draft being written during a session. It holds the draft's lock from
+/// its first save (a new draft) or from [`Drafts::reopen`] until it is
+/// dropped.
 #[derive(Debug)]
 pub struct Draft {
     path: PathBuf,
     meta: DraftMeta,
+    lock: Option<fs::File>,
+}
+
+/// The lock file of a draft: `sloten/concept-….lock` beside the drafts
+/// directory (not in it, so that the drafts directory holds drafts only).
+fn lock_path(draft: &Path) -> PathBuf {
+    let drafts = draft.parent().unwrap_or(Path::new(""));
+    let base = drafts.parent().unwrap_or(Path::new(""));
+    let name = draft.with_extension("lock");
+    base.join("sloten")
+        .join(name.file_name().unwrap_or_default())
+}
+
+/// Takes the lock of a draft, or says who holds it.
+fn take_lock(draft: &Path) -> std::result::Result<fs::File, Taken> {
+    let path = lock_path(draft);
+    if let Some(dir) = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty() && !d.exists())
+    {
+        Drafts::at(dir).ensure_dir().map_err(Taken::Failed)?;
+    }
+    let mut options = fs::OpenOptions::new();
+    options.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let file = options.open(&path).map_err(|cause| {
+        Taken::Failed(Error::Write {
+            file: path.display().to_string(),
+            cause,
+        })
+    })?;
+    match file.try_lock() {
+        Ok(()) => {
+            // Ours now: say who holds it (best effort; on Windows a locked
+            // file cannot be read by others, so the id is then unknown).
+            let _ = file.set_len(0);
+            let _ = (&file).write_all(std::process::id().to_string().as_bytes());
+            Ok(file)
+        }
+        Err(fs::TryLockError::WouldBlock) => Err(Taken::InUse(InUse {
+            pid: fs::read_to_string(&path)
+                .ok()
+                .and_then(|t| t.trim().parse().ok()),
+        })),
+        Err(fs::TryLockError::Error(cause)) => Err(Taken::Failed(Error::Write {
+            file: path.display().to_string(),
+            cause,
+        })),
+    }
+}
+
+/// Why a draft's lock could not be taken.
+#[derive(Debug)]
+pub enum Taken {
+    /// Another session holds it.
+    InUse(InUse),
+    /// The lock file could not be made or locked.
+    Failed(Error),
+}
+
+/// Whether another session holds the draft at `path` (the lock is taken
+/// and let go at once).
+fn held_elsewhere(path: &Path) -> Option<InUse> {
+    if !lock_path(path).exists() {
+        return None;
+    }
+    match take_lock(path) {
+        Err(Taken::InUse(who)) => Some(who),
+        _ => None,
+    }
 }
 
 fn now() -> String {
@@ -108,8 +202,9 @@ impl Drafts {
             Some(dir) if !dir.is_empty() => PathBuf::from(dir),
             _ => directories::ProjectDirs::from("nl", "", "voorwie")
                 .map(|d| d.data_dir().to_path_buf())
-                .ok_or_else(|| Error::Usage(format!(
-                    "kan geen map vinden om concepten te bewaren (geen thuismap?); zet {DATA_DIR_VAR}"
+                .ok_or_else(|| Error::Usage(crate::base::say::say!(
+                    "kan geen map vinden om concepten te bewaren (geen thuismap?); zet {DATA_DIR_VAR}",
+                    "cannot find a folder to keep drafts in (no home folder?); set {DATA_DIR_VAR}"
                 )))?,
         };
         Ok(Drafts {
@@ -157,7 +252,12 @@ impl Drafts {
             .into_iter()
             .map(|path| {
                 let content = draft_file(&path).map_err(|e| e.to_string());
-                Listed { path, content }
+                let in_use = held_elsewhere(&path);
+                Listed {
+                    path,
+                    content,
+                    in_use,
+                }
             })
             .collect())
     }
@@ -173,6 +273,7 @@ impl Drafts {
         let started = now();
         Draft {
             path,
+            lock: None,
             meta: DraftMeta {
                 version: DRAFT_VERSION,
                 depth: match depth {
@@ -186,12 +287,33 @@ impl Drafts {
         }
     }
 
-    /// Continues writing to an existing draft.
-    pub fn reopen(&self, listed: &Listed, file: &DraftFile) -> Draft {
-        Draft {
+    /// Continues writing to an existing draft, if no other session has it
+    /// open: takes its lock.
+    pub fn reopen(&self, listed: &Listed, file: &DraftFile) -> std::result::Result<Draft, Taken> {
+        let lock = take_lock(&listed.path)?;
+        Ok(Draft {
             path: listed.path.clone(),
             meta: file.meta.clone(),
-        }
+            lock: Some(lock),
+        })
+    }
+
+    /// A new draft (locked) with the answers of one that another session
+    /// has open: the way to go on without waiting for it. Nothing is
+    /// written until the first save.
+    pub fn copy_of(&self, file: &DraftFile) -> Draft {
+        let mut copy = self.create(file.meta.depth());
+        copy.meta.started = file.meta.started.clone();
+        copy
+    }
+
+    /// Removes a listed draft, unless another session has it open.
+    pub fn discard(&self, listed: &Listed) -> std::result::Result<(), Taken> {
+        let lock = take_lock(&listed.path)?;
+        remove(&listed.path).map_err(Taken::Failed)?;
+        drop(lock);
+        let _ = fs::remove_file(lock_path(&listed.path));
+        Ok(())
     }
 
     fn ensure_dir(&self) -> Result<()> {
@@ -224,6 +346,17 @@ impl Draft {
         if let Some(dir) = self.path.parent() {
             Drafts::at(dir).ensure_dir()?;
         }
+        if self.lock.is_none() {
+            // A new draft: nobody else knows its name, so this cannot be
+            // taken; only a disk that refuses the file can fail.
+            self.lock = Some(take_lock(&self.path).map_err(|t| match t {
+                Taken::Failed(e) => e,
+                Taken::InUse(_) => Error::Write {
+                    file: self.path.display().to_string(),
+                    cause: std::io::Error::from(std::io::ErrorKind::ResourceBusy),
+                },
+            })?);
+        }
         self.meta.updated = now();
         let file = DraftFile {
             meta: self.meta.clone(),
@@ -233,9 +366,23 @@ impl Draft {
         output::write_file(&self.path, text.as_bytes(), true)
     }
 
-    /// Removes the draft (its session was saved or discarded).
-    pub fn remove(&self) -> Result<()> {
-        remove(&self.path)
+    /// The same draft in another drafts directory (the user chose another
+    /// folder after saving failed); it keeps its name and bookkeeping.
+    pub fn moved_to(&self, drafts: &Drafts) -> Draft {
+        let name = self.path.file_name().map(PathBuf::from).unwrap_or_default();
+        Draft {
+            path: drafts.dir.join(name),
+            meta: self.meta.clone(),
+            lock: None,
+        }
+    }
+
+    /// Removes the draft (its session was saved or discarded) and its lock.
+    pub fn remove(&mut self) -> Result<()> {
+        remove(&self.path)?;
+        self.lock = None;
+        let _ = fs::remove_file(lock_path(&self.path));
+        Ok(())
     }
 }
 

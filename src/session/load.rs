@@ -45,4 +45,22 @@ mod tests {
         assert!(err.starts_with("x.yaml:3:"), "{err}");
         assert!(err.contains("tweede keer"), "{err}");
     }
+
+    #[test]
+    fn yaml_words_are_never_turned_into_ja_or_nee() {
+        let s = parse_session(
+            "versie: 1\nantwoorden:\n  a: off\n  b: yes\n  c: y\n  d: On\n  e: true\n  f: [no, NO]\n",
+            "x.yaml",
+        )
+        .unwrap();
+        let got: Vec<String> = s
+            .answers
+            .values()
+            .map(|a| match &a.value {
+                crate::session::Answer::One(s) => s.clone(),
+                crate::session::Answer::Many(l) => l.join(","),
+            })
+            .collect();
+        assert_eq!(got, ["off", "yes", "y", "On", "true", "no,NO"]);
+    }
 }

@@ -42,7 +42,7 @@ pub struct Session {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank: Option<BankRef>,
     #[serde(rename = "datum", default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<SessionDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub moment: Option<Located<String>>,
     #[serde(
@@ -120,13 +120,93 @@ where
     Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }
 
-/// Normalises a goal label for matching: case- and whitespace-insensitive.
+/// Normalises a goal label for matching, as a person reads it: case,
+/// accents and spacing do not count (see [`crate::base::words::key`]).
 pub(crate) fn goal_key(label: &str) -> String {
-    label
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::base::words::key(label)
+}
+
+/// When a session was held (`datum`), read as a date: ISO `2026-10-15`
+/// or the Dutch `15-10-2026` (see `base::plain_text::parse_date`). An
+/// impossible date is an error at its place. It is kept, written and
+/// compared as ISO `yyyy-mm-dd`, so sorting by it is sorting by date; as a
+/// `str` it is that ISO text.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SessionDate(String);
+
+impl SessionDate {
+    /// A date from ISO text that voorwie made itself (today's date).
+    pub fn from_iso(iso: &str) -> Option<SessionDate> {
+        crate::base::plain_text::parse_date(iso)
+            .ok()
+            .map(SessionDate)
+    }
+}
+
+impl std::ops::Deref for SessionDate {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Serialize for SessionDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for SessionDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use crate::base::plain_text::{NotADate, parse_date};
+        use crate::base::say::say;
+
+        struct DateVisitor;
+
+        impl Visitor<'_> for DateVisitor {
+            type Value = SessionDate;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(crate::base::say::pick("een datum", "a date"))
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<SessionDate, E> {
+                let shown = crate::base::sanitize::line(v);
+                let message = match parse_date(v) {
+                    Ok(iso) => return Ok(SessionDate(iso)),
+                    Err(NotADate::NoSuchDay) => say!(
+                        "'{shown}' is geen bestaande datum",
+                        "'{shown}' is not a date that exists"
+                    ),
+                    Err(NotADate::Form) => say!(
+                        "'{shown}' is geen datum die voorwie kan lezen",
+                        "'{shown}' is not a date voorwie can read"
+                    ),
+                };
+                let fix = say!(
+                    "schrijf de datum als jjjj-mm-dd of dd-mm-jjjj, bijvoorbeeld 2026-10-15 of 15-10-2026",
+                    "write the date as yyyy-mm-dd or dd-mm-yyyy, for example 2026-10-15 or 15-10-2026"
+                );
+                Err(E::custom(crate::base::parse_errors::with_fix(
+                    &message, &fix,
+                )))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<SessionDate, E> {
+                self.visit_str(&v.to_string())
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<SessionDate, E> {
+                self.visit_str(&v.to_string())
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<SessionDate, E> {
+                self.visit_str(&v.to_string())
+            }
+        }
+
+        deserializer.deserialize_any(DateVisitor)
+    }
 }
 
 /// Which bank (and version) a session was answered with.
@@ -221,16 +301,22 @@ impl<'de> Deserialize<'de> for Answer {
             type Value = Answer;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("een antwoord-id, een lijst van antwoord-ids of een tekst")
+                f.write_str(crate::base::say::pick(
+                    "een antwoord-id, een lijst van antwoord-ids of een tekst",
+                    "an answer id, a list of answer ids or a text",
+                ))
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Answer, E> {
                 Ok(Answer::One(v.to_owned()))
             }
 
-            // YAML 1.1 reads `yes`/`no` as booleans; they can only mean ja/nee.
+            // Only `true` and `false` arrive here (the parser reads YAML
+            // 1.2 booleans, so `yes`, `no`, `on` and `off` stay words). They
+            // are kept as written, never turned into ja/nee: the bank says
+            // whether they are an answer.
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<Answer, E> {
-                Ok(Answer::One(if v { "ja" } else { "nee" }.to_owned()))
+                Ok(Answer::One(v.to_string()))
             }
 
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Answer, E> {
@@ -263,11 +349,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn goal_labels_match_ignoring_case_and_spacing() {
+    fn goal_labels_match_ignoring_case_accents_and_spacing() {
         assert_eq!(
             goal_key("  Schulden   Stabiliseren "),
             "schulden stabiliseren"
         );
+        assert_eq!(goal_key("Zoon naar school"), goal_key("zóón naar  SCHOOL"));
     }
 }
 

@@ -15,6 +15,8 @@ use rustc_hash::FxHashMap;
 use crate::bank::{Bank, DONT_KNOW, Kind, Question, SKIPPED};
 use crate::base::located::{Located, Pos};
 use crate::base::problem::{Problem, Problems};
+use crate::base::say::say;
+use crate::base::words::answer_key;
 use crate::session::condition;
 use crate::session::responses::{Choice, GoalResponses, Response, Responses};
 use crate::session::{Answer, Answers, FORMAT_VERSION, Override, Session, goal_key};
@@ -32,19 +34,33 @@ pub fn resolve(
         problems.push(
             Problem::error(
                 session.version.pos,
-                format!(
+                say!(
                     "dit bestand heeft formaatversie {version}, gemaakt met een nieuwere versie \
-                     van voorwie; deze versie leest formaatversie {FORMAT_VERSION}"
+                     van voorwie; deze versie leest formaatversie {FORMAT_VERSION}",
+                    "this file has format version {version}, made with a newer version of \
+                     voorwie; this version reads format version {FORMAT_VERSION}"
                 ),
             )
-            .fix("werk voorwie bij, of sla de sessie op met de versie waarmee je dit leest"),
+            .fix(say!(
+                "werk voorwie bij, of sla de sessie op met de versie waarmee je dit leest",
+                "update voorwie, or save the session with the version you read it with"
+            )),
         );
         return Err(problems);
     }
     if version == 0 {
         problems.push(
-            Problem::error(session.version.pos, "formaatversie 0 bestaat niet")
-                .fix(format!("zet bovenaan: versie: {FORMAT_VERSION}")),
+            Problem::error(
+                session.version.pos,
+                say!(
+                    "formaatversie 0 bestaat niet",
+                    "format version 0 does not exist"
+                ),
+            )
+            .fix(say!(
+                "zet bovenaan: versie: {FORMAT_VERSION}",
+                "put at the top: versie: {FORMAT_VERSION}"
+            )),
         );
         return Err(problems);
     }
@@ -57,10 +73,15 @@ pub fn resolve(
     if let Some(made_with) = other_bank {
         problems.push(Problem::warning(
             Pos::UNKNOWN,
-            format!(
+            say!(
                 "gemaakt met vragenbank '{}' versie {}, gelezen met '{}' versie {}; antwoorden \
                  op vragen die niet meer bestaan worden overgeslagen en hieronder genoemd",
-                made_with.id, made_with.version, bank.id.value, bank.version.value
+                "made with question bank '{}' version {}, read with '{}' version {}; answers \
+                 to questions that no longer exist are skipped and listed below",
+                made_with.id,
+                made_with.version,
+                bank.id.value,
+                bank.version.value
             ),
         ));
     }
@@ -84,20 +105,30 @@ pub fn resolve(
         let label = goal.label.value.trim();
         let ok = if label.is_empty() {
             r.problems.push(
-                Problem::error(goal.label.pos, "een doel heeft een leeg label")
-                    .fix("geef elk doel een kort label, zonder namen"),
+                Problem::error(
+                    goal.label.pos,
+                    say!("een doel heeft een leeg label", "a goal has an empty label"),
+                )
+                .fix(say!(
+                    "geef elk doel een kort label, zonder namen",
+                    "give each goal a short label, without names"
+                )),
             );
             false
         } else if let Some(first) = seen.insert(goal_key(label), goal.label.pos) {
             r.problems.push(
                 Problem::error(
                     goal.label.pos,
-                    format!(
+                    say!(
                         "het doel '{label}' staat er twee keer (eerder op regel {})",
+                        "the goal '{label}' is there twice (before on line {})",
                         first.line
                     ),
                 )
-                .fix("geef elk doel een eigen label"),
+                .fix(say!(
+                    "geef elk doel een eigen label",
+                    "give each goal its own label"
+                )),
             );
             false
         } else {
@@ -129,9 +160,16 @@ pub fn resolve(
             r.problems.push(
                 Problem::warning(
                     id.pos,
-                    format!("toelichting bij een onbekende vraag '{}'", id.value),
+                    say!(
+                        "toelichting bij een onbekende vraag '{}'",
+                        "explanation of an unknown question '{}'",
+                        id.value
+                    ),
                 )
-                .fix("gebruik het id van een vraag uit de bank"),
+                .fix(say!(
+                    "gebruik het id van een vraag uit de bank",
+                    "use the id of a question from the bank"
+                )),
             );
         }
     }
@@ -144,7 +182,10 @@ pub fn resolve(
         let (used, dropped) = (r.used, r.dropped);
         r.problems.push(Problem::warning(
             Pos::UNKNOWN,
-            format!("{used} antwoord(en) gebruikt, {dropped} overgeslagen omdat ze niet meer in de bank staan"),
+            say!(
+                "{used} antwoord(en) gebruikt, {dropped} overgeslagen omdat ze niet meer in de bank staan",
+                "{used} answer(s) used, {dropped} skipped because they are no longer in the bank"
+            ),
         ));
     }
     let mut problems = r.problems;
@@ -209,7 +250,7 @@ fn prune_answers(bank: &Bank, answers: &mut Answers, per_goal: bool, labels: &[S
                 || match q.kind.value {
                     Kind::FreeText => true,
                     Kind::Order => labels.contains(&goal_key(item)),
-                    _ => q.option(item).is_some(),
+                    _ => find_option(q, item).is_some(),
                 }
         };
         match &mut answer.value {
@@ -255,8 +296,11 @@ impl Resolver<'_> {
         if found.is_none() {
             let ids = join_ids(self.bank.moments.iter().map(|x| x.id.value.as_str()));
             self.problems.push(
-                Problem::error(m.pos, format!("onbekend moment '{}'", m.value))
-                    .fix(format!("kies een van: {ids}")),
+                Problem::error(
+                    m.pos,
+                    say!("onbekend moment '{}'", "unknown moment '{}'", m.value),
+                )
+                .fix(say!("kies een van: {ids}", "choose one of: {ids}")),
             );
         }
         found
@@ -268,18 +312,32 @@ impl Resolver<'_> {
             self.problems.push(
                 Problem::error(
                     o.step.pos,
-                    format!("onbekende stap '{}' in de overschrijving", o.step.value),
+                    say!(
+                        "onbekende stap '{}' in de overschrijving",
+                        "unknown step '{}' in the override",
+                        o.step.value
+                    ),
                 )
-                .fix(format!(
+                .fix(say!(
                     "kies een van: {}",
+                    "choose one of: {}",
                     crate::bank::STEP_IDS.join(", ")
                 )),
             );
         }
         if o.reason.trim().is_empty() {
             self.problems.push(
-                Problem::error(o.step.pos, "een overschrijving heeft een reden nodig")
-                    .fix("vul 'reden' in: waarom kies je een andere stap dan de suggestie?"),
+                Problem::error(
+                    o.step.pos,
+                    say!(
+                        "een overschrijving heeft een reden nodig",
+                        "an override needs a reason"
+                    ),
+                )
+                .fix(say!(
+                    "vul 'reden' in: waarom kies je een andere stap dan de suggestie?",
+                    "fill in 'reden': why do you choose another step than the suggestion?"
+                )),
             );
             return None;
         }
@@ -298,10 +356,14 @@ impl Resolver<'_> {
         let mut out = FxHashMap::default();
         for (id, answer) in answers {
             let Some(q) = self.bank.question(&id.value) else {
-                let place = goal.map_or(String::new(), |g| format!(" (doel '{g}')"));
+                let place = goal.map_or(String::new(), |g| say!(" (doel '{g}')", " (goal '{g}')"));
                 self.unknown(
                     id.pos,
-                    format!("onbekende vraag '{}'{place}", id.value),
+                    say!(
+                        "onbekende vraag '{}'{place}",
+                        "unknown question '{}'{place}",
+                        id.value
+                    ),
                     suggest(
                         &id.value,
                         self.bank.all_questions().map(|q| q.id.value.as_str()),
@@ -312,8 +374,18 @@ impl Resolver<'_> {
             match (goal, q.per_goal) {
                 (None, true) => {
                     self.problems.push(
-                        Problem::error(id.pos, format!("'{}' is een vraag per doel", id.value))
-                            .fix("zet dit antwoord onder doelen: - label: ... antwoorden:"),
+                        Problem::error(
+                            id.pos,
+                            say!(
+                                "'{}' is een vraag per doel",
+                                "'{}' is a question per goal",
+                                id.value
+                            ),
+                        )
+                        .fix(say!(
+                            "zet dit antwoord onder doelen: - label: ... antwoorden:",
+                            "put this answer under doelen: - label: ... antwoorden:"
+                        )),
                     );
                     continue;
                 }
@@ -321,12 +393,16 @@ impl Resolver<'_> {
                     self.problems.push(
                         Problem::error(
                             id.pos,
-                            format!(
+                            say!(
                                 "'{}' is een vraag voor de hele casus, niet per doel ('{g}')",
+                                "'{}' is a question for the whole case, not per goal ('{g}')",
                                 id.value
                             ),
                         )
-                        .fix("zet dit antwoord onder antwoorden: bovenaan het bestand"),
+                        .fix(say!(
+                            "zet dit antwoord onder antwoorden: bovenaan het bestand",
+                            "put this answer under antwoorden: at the top of the file"
+                        )),
                     );
                     continue;
                 }
@@ -349,10 +425,12 @@ impl Resolver<'_> {
         let pos = answer.pos;
         let id = q.id.value.as_str();
         if let Answer::One(s) = &answer.value {
-            if s == SKIPPED {
+            if s == SKIPPED
+                || (q.kind.value != Kind::FreeText && answer_key(s) == answer_key(SKIPPED))
+            {
                 return Some(Response::Skipped);
             }
-            if s == DONT_KNOW && q.kind.value != Kind::FreeText {
+            if q.kind.value != Kind::FreeText && is_dont_know(s) {
                 return Some(Response::DontKnow);
             }
         }
@@ -363,9 +441,15 @@ impl Resolver<'_> {
                     self.problems.push(
                         Problem::error(
                             pos,
-                            format!("'{id}' vraagt om een tekst, niet om een lijst"),
+                            say!(
+                                "'{id}' vraagt om een tekst, niet om een lijst",
+                                "'{id}' asks for a text, not a list"
+                            ),
                         )
-                        .fix("schrijf het antwoord als één tekst"),
+                        .fix(say!(
+                            "schrijf het antwoord als één tekst",
+                            "write the answer as one text"
+                        )),
                     );
                     None
                 }
@@ -374,8 +458,18 @@ impl Resolver<'_> {
                 Answer::One(s) => self.option(q, s, pos).map(Response::Option),
                 Answer::Many(_) => {
                     self.problems.push(
-                        Problem::error(pos, format!("'{id}' heeft één antwoord, geen lijst"))
-                            .fix(format!("kies één van: {}", option_ids(q))),
+                        Problem::error(
+                            pos,
+                            say!(
+                                "'{id}' heeft één antwoord, geen lijst",
+                                "'{id}' has one answer, not a list"
+                            ),
+                        )
+                        .fix(say!(
+                            "kies één van: {}",
+                            "choose one of: {}",
+                            option_ids(q)
+                        )),
                     );
                     None
                 }
@@ -400,12 +494,17 @@ impl Resolver<'_> {
                     self.problems.push(
                         Problem::error(
                             pos,
-                            format!(
+                            say!(
                                 "'{}' bij '{id}' gaat niet samen met andere keuzes",
+                                "'{}' in '{id}' does not go with other choices",
                                 o.id.value
                             ),
                         )
-                        .fix(format!("kies '{}' alleen, of laat het weg", o.id.value)),
+                        .fix(say!(
+                            "kies '{}' alleen, of laat het weg",
+                            "choose '{}' alone, or leave it out",
+                            o.id.value
+                        )),
                     );
                     return None;
                 }
@@ -424,11 +523,15 @@ impl Resolver<'_> {
                         None => self.problems.push(
                             Problem::error(
                                 pos,
-                                format!(
-                                    "'{id}' noemt het doel '{item}', maar dat doel bestaat niet"
+                                say!(
+                                    "'{id}' noemt het doel '{item}', maar dat doel bestaat niet",
+                                    "'{id}' names the goal '{item}', but that goal does not exist"
                                 ),
                             )
-                            .fix("gebruik precies de labels onder doelen:"),
+                            .fix(say!(
+                                "gebruik de labels onder doelen:",
+                                "use the labels under doelen:"
+                            )),
                         ),
                     }
                 }
@@ -437,13 +540,31 @@ impl Resolver<'_> {
         }
     }
 
-    fn option(&mut self, q: &Question, id: &str, pos: Pos) -> Option<usize> {
-        let found = q.option_index(id);
+    /// The option a written answer means, or a problem that quotes what
+    /// the file says and names the options.
+    fn option(&mut self, q: &Question, written: &str, pos: Pos) -> Option<usize> {
+        let found = find_option(q, written);
         if found.is_none() {
+            let shown = crate::base::sanitize::line(written);
+            let options = option_ids(q);
+            let fix = if q.kind.value == Kind::YesNo && is_yaml11_word(written) {
+                say!(
+                    "schrijf het antwoord voluit: kies een van: {options} ('{shown}' leest voorwie \
+                     niet als ja of nee)",
+                    "write the answer in full: choose one of: {options} (voorwie does not read \
+                     '{shown}' as yes or no)"
+                )
+            } else {
+                say!("kies een van: {options}", "choose one of: {options}")
+            };
             self.unknown(
                 pos,
-                format!("'{}' is geen antwoord op '{}'", id, q.id.value),
-                format!("kies een van: {}", option_ids(q)),
+                say!(
+                    "'{shown}' is geen antwoord op '{}'",
+                    "'{shown}' is not an answer to '{}'",
+                    q.id.value
+                ),
+                fix,
             );
         }
         found
@@ -464,7 +585,10 @@ impl Resolver<'_> {
             out.case.remove(&id);
             self.problems.push(Problem::warning(
                 Pos::UNKNOWN,
-                format!("het antwoord op '{id}' wordt niet gebruikt: die vraag hoort niet bij dit moment"),
+                say!(
+                    "het antwoord op '{id}' wordt niet gebruikt: die vraag hoort niet bij dit moment",
+                    "the answer to '{id}' is not used: that question does not belong to this moment"
+                ),
             ));
         }
         for g in 0..out.goals.len() {
@@ -482,14 +606,62 @@ impl Resolver<'_> {
                 out.goals[g].responses.remove(&id);
                 self.problems.push(Problem::warning(
                     Pos::UNKNOWN,
-                    format!(
+                    say!(
                         "het antwoord op '{id}' bij doel '{}' wordt niet gebruikt: die vraag hoort niet bij dit moment",
+                        "the answer to '{id}' for goal '{}' is not used: that question does not belong to this moment",
                         out.goals[g].label
                     ),
                 ));
             }
         }
     }
+}
+
+/// The option a written answer means, read as a person reads it: its id
+/// (or an id it replaces) exactly, else the one option whose id or label
+/// (Dutch or English) reads the same, regardless of case, accents, spaces
+/// and `_`. Two options that read the same match neither.
+pub(crate) fn find_option(q: &Question, written: &str) -> Option<usize> {
+    if let Some(i) = q.option_index(written) {
+        return Some(i);
+    }
+    let want = answer_key(written);
+    if want.is_empty() {
+        return None;
+    }
+    let mut found = None;
+    for (i, o) in q.options.iter().enumerate() {
+        let reads_the_same = answer_key(&o.id.value) == want
+            || o.replaces.iter().any(|r| answer_key(&r.value) == want)
+            || o.label.as_ref().is_some_and(|l| {
+                answer_key(l.get(crate::base::text::Lang::Nl)) == want
+                    || answer_key(l.get(crate::base::text::Lang::En)) == want
+            });
+        if reads_the_same {
+            if found.is_some_and(|f| f != i) {
+                return None;
+            }
+            found = Some(i);
+        }
+    }
+    found
+}
+
+/// `weet_niet`, or "Weet ik niet" / "Don't know" as the interface shows it.
+fn is_dont_know(written: &str) -> bool {
+    let key = answer_key(written);
+    key == answer_key(DONT_KNOW)
+        || [crate::base::text::Lang::Nl, crate::base::text::Lang::En]
+            .iter()
+            .any(|l| key == answer_key(crate::base::ui::ui(*l).dont_know))
+}
+
+/// The YAML 1.1 words for yes and no, which voorwie reads as words.
+fn is_yaml11_word(written: &str) -> bool {
+    matches!(
+        written.trim().to_lowercase().as_str(),
+        "y" | "n" | "yes" | "no" | "on" | "off" | "true" | "false"
+    )
 }
 
 fn option_ids(q: &Question) -> String {
@@ -519,9 +691,13 @@ fn suggest<'a>(unknown: &str, known: impl Iterator<Item = &'a str>) -> String {
         .filter(|(n, _)| *n >= 3)
         .max_by_key(|(n, _)| *n);
     match best {
-        Some((_, k)) => {
-            format!("bedoel je '{k}'? Zie 'voorwie kaart --format json' voor alle vraag-ids")
-        }
-        None => "zie 'voorwie kaart --format json' voor alle vraag-ids".to_owned(),
+        Some((_, k)) => say!(
+            "bedoel je '{k}'? Zie 'voorwie kaart --format json' voor alle vraag-ids",
+            "did you mean '{k}'? See 'voorwie kaart --format json' for all question ids"
+        ),
+        None => say!(
+            "zie 'voorwie kaart --format json' voor alle vraag-ids",
+            "see 'voorwie kaart --format json' for all question ids"
+        ),
     }
 }

@@ -48,8 +48,9 @@ pub(crate) fn build(bank: &Bank, step: Option<&str>, lang: Lang) -> Result<Conti
     let selected = match step {
         None => None,
         Some(s) => Some(find_step(bank, s).ok_or_else(|| {
-            Error::Usage(format!(
+            Error::Usage(crate::base::say::say!(
                 "onbekende stap '{}'. Kies een van: {} (of een nummer 1 tot en met 5)",
+                "unknown step '{}'. Choose one of: {} (or a number 1 to 5)",
                 sanitize::line(s),
                 STEP_IDS.join(", ")
             ))

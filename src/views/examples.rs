@@ -49,14 +49,18 @@ pub const EXAMPLES: &[Example] = &[
     example!("beter-thuis"),
 ];
 
-/// Finds a case by name (any case, with or without `.yaml`).
+/// Finds a case by name (any case, accents or spaces, with or without
+/// `.yaml`).
 pub(crate) fn find(name: &str) -> Result<&'static Example> {
-    let wanted = name.trim().trim_end_matches(".yaml").to_lowercase();
+    // As a person reads it: "Róbin ", "ROBIN.yaml" and "robin" are one case.
+    let wanted = crate::base::words::key(name);
+    let wanted = wanted.strip_suffix(".yaml").unwrap_or(&wanted).trim();
     EXAMPLES.iter().find(|e| e.name == wanted).ok_or_else(|| {
         let names: Vec<&str> = EXAMPLES.iter().map(|e| e.name).collect();
-        Error::Usage(format!(
-            "onbekend praktijkvoorbeeld '{}'. Beschikbaar: {}",
-            sanitize::line(name),
+        let shown = sanitize::line(name);
+        Error::Usage(crate::base::say::say!(
+            "onbekend praktijkvoorbeeld '{shown}'. Beschikbaar: {}",
+            "unknown practice case '{shown}'. Available: {}",
             names.join(", ")
         ))
     })

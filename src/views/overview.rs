@@ -235,37 +235,76 @@ impl Tally {
     }
 }
 
-/// The session files under the given paths: files as given; directories
-/// walked for `.yaml`, `.yml` and `.json`, in name order, hidden files and
-/// directories skipped.
+/// The session files under the given paths: what the user names is
+/// followed, symbolic link or not (a file is read whatever its name); a
+/// directory is walked for `.yaml`, `.yml` and `.json`, in name order,
+/// hidden files and directories skipped. A symbolic link inside a
+/// directory is not followed (it may loop, or count a session twice): it
+/// is reported as skipped, with why.
 pub(crate) fn files(
     paths: &[PathBuf],
 ) -> impl Iterator<Item = std::result::Result<PathBuf, (PathBuf, Error)>> + '_ {
     paths.iter().flat_map(|p| {
-        let walk = walkdir::WalkDir::new(p)
-            .follow_links(false)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        walk.filter_map(move |entry| match entry {
-            Ok(e) if e.file_type().is_file() && (e.depth() == 0 || is_session_file(e.path())) => {
-                Some(Ok(e.into_path()))
+        let named: Box<dyn Iterator<Item = _>> = match std::fs::metadata(p) {
+            Ok(meta) if !meta.is_dir() => Box::new(std::iter::once(Ok(p.clone()))),
+            Ok(_) => Box::new(walk(p)),
+            Err(cause) => Box::new(std::iter::once(Err((
+                p.clone(),
+                Error::Read {
+                    file: p.display().to_string(),
+                    cause,
+                },
+            )))),
+        };
+        named
+    })
+}
+
+/// The session files in a directory (see [`files`]).
+fn walk(p: &Path) -> impl Iterator<Item = std::result::Result<PathBuf, (PathBuf, Error)>> + '_ {
+    let walk = walkdir::WalkDir::new(p)
+        .follow_links(false)
+        .follow_root_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    walk.filter_map(move |entry| match entry {
+        Ok(e) if e.depth() > 0 && e.path_is_symlink() => {
+            let to_folder = std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir());
+            if !to_folder && !is_session_file(e.path()) {
+                return None;
             }
-            Ok(_) => None,
-            Err(err) => {
-                let path = err.path().map_or_else(|| p.clone(), Path::to_path_buf);
-                let cause = err
-                    .into_io_error()
-                    .unwrap_or_else(|| std::io::Error::other("lus in symbolische koppelingen"));
-                Some(Err((
-                    path.clone(),
-                    Error::Read {
-                        file: path.display().to_string(),
-                        cause,
-                    },
-                )))
-            }
-        })
+            let file = sanitize::line(&e.path().display().to_string());
+            Some(Err((
+                e.path().to_path_buf(),
+                Error::Usage(crate::base::say::say!(
+                    "{file}: een symbolische koppeling in een map; voorwie volgt die niet \
+                         (noem haar zelf op de opdrachtregel om haar mee te tellen)",
+                    "{file}: a symbolic link inside a folder; voorwie does not follow it \
+                         (name it yourself on the command line to count it)"
+                )),
+            )))
+        }
+        Ok(e) if e.file_type().is_file() && is_session_file(e.path()) => Some(Ok(e.into_path())),
+        Ok(_) => None,
+        Err(err) => {
+            let path = err
+                .path()
+                .map_or_else(|| p.to_path_buf(), Path::to_path_buf);
+            let cause = err.into_io_error().unwrap_or_else(|| {
+                std::io::Error::other(crate::base::say::pick(
+                    "een lus in symbolische koppelingen",
+                    "a loop in symbolic links",
+                ))
+            });
+            Some(Err((
+                path.clone(),
+                Error::Read {
+                    file: path.display().to_string(),
+                    cause,
+                },
+            )))
+        }
     })
 }
 
@@ -276,38 +315,105 @@ fn is_session_file(path: &Path) -> bool {
     )
 }
 
-/// One row of the CSV: one goal of one session (or the case when a session
-/// has no goals). No labels, notes or names.
-#[derive(Debug, Serialize)]
-struct CsvRow<'a> {
-    sessie: usize,
-    moment: &'a str,
-    datum: &'a str,
-    rol: &'a str,
-    doel: usize,
-    stap: &'a str,
-    nodig: &'a str,
-    huidig: &'a str,
-    richting: &'a str,
-    zekerheid: &'a str,
-    mogelijk: &'a str,
-    kloof: bool,
-    weet_niet: usize,
-    overschrijving: &'a str,
+/// One row of the CSV and of the sessions sheet of the `.xlsx`: one goal of
+/// one session (or the case when a session has no goals). No labels, notes
+/// or names. The field names are the CSV's column names.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Row {
+    pub sessie: usize,
+    pub moment: String,
+    pub datum: String,
+    pub rol: String,
+    pub doel: usize,
+    pub stap: String,
+    pub nodig: String,
+    pub huidig: String,
+    pub richting: String,
+    pub zekerheid: String,
+    pub mogelijk: String,
+    pub kloof: bool,
+    pub weet_niet: usize,
+    pub overschrijving: String,
     /// The professional's own choice for the case, on every row of the
     /// session (a session with goals has no row for the case itself).
-    overschrijving_casus: &'a str,
+    pub overschrijving_casus: String,
 }
 
-/// Reads, scores and tallies every session; writes CSV rows to `csv` as it
-/// goes when given. Unreadable files are tallied as failures.
+impl Row {
+    /// The column names, in order.
+    pub(crate) const COLUMNS: [&'static str; 15] = [
+        "sessie",
+        "moment",
+        "datum",
+        "rol",
+        "doel",
+        "stap",
+        "nodig",
+        "huidig",
+        "richting",
+        "zekerheid",
+        "mogelijk",
+        "kloof",
+        "weet_niet",
+        "overschrijving",
+        "overschrijving_casus",
+    ];
+}
+
+/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a
+/// tab or carriage return first), neutralised the usual way against CSV
+/// injection: with a `'` in front, which spreadsheets show as text.
+pub(crate) fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let first = cell.trim_start_matches(' ').chars().next();
+    if matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')) || cell.starts_with(['\t', '\r'])
+    {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// Writes one row as CSV, with formula cells neutralised.
+pub(crate) fn write_csv_row<W: Write>(writer: &mut csv::Writer<W>, mut row: Row) -> Result<()> {
+    for cell in [
+        &mut row.moment,
+        &mut row.datum,
+        &mut row.rol,
+        &mut row.stap,
+        &mut row.nodig,
+        &mut row.huidig,
+        &mut row.richting,
+        &mut row.zekerheid,
+        &mut row.mogelijk,
+        &mut row.overschrijving,
+    ] {
+        if let std::borrow::Cow::Owned(safe) = spreadsheet_safe(cell) {
+            *cell = safe;
+        }
+    }
+    writer.serialize(&row).map_err(csv_error)
+}
+
+/// A CSV error as a write error ("csv" as the file).
+pub(crate) fn csv_error(e: csv::Error) -> Error {
+    Error::Write {
+        file: "csv".to_owned(),
+        cause: match e.into_kind() {
+            csv::ErrorKind::Io(io) => io,
+            other => std::io::Error::other(format!("{other:?}")),
+        },
+    }
+}
+
+/// Reads, scores and tallies every session; hands each row to `rows` as it
+/// goes when given (the CSV, the `.xlsx`). Unreadable files are tallied as
+/// failures.
 pub(crate) fn run(
     bank: &Bank,
     paths: &[PathBuf],
-    mut csv: Option<&mut dyn Write>,
+    mut rows: Option<&mut dyn FnMut(Row) -> Result<()>>,
 ) -> Result<Tally> {
     let mut tally = Tally::default();
-    let mut writer = csv.as_mut().map(csv::Writer::from_writer);
     let mut files = files(paths);
     let mut number = 0usize;
     loop {
@@ -331,18 +437,14 @@ pub(crate) fn run(
                 Ok(summary) => {
                     number += 1;
                     tally.add(bank, &summary);
-                    if let Some(w) = writer.as_mut() {
-                        write_rows(w, bank, number, &summary)?;
+                    if let Some(on_row) = rows.as_mut() {
+                        for row in rows_of(bank, number, &summary) {
+                            on_row(row)?;
+                        }
                     }
                 }
             }
         }
-    }
-    if let Some(mut w) = writer {
-        w.flush().map_err(|cause| Error::Write {
-            file: "csv".to_owned(),
-            cause,
-        })?;
     }
     Ok(tally)
 }
@@ -356,23 +458,15 @@ fn summarise_file(bank: &Bank, path: &Path) -> Result<Summary> {
     Ok(Summary::of(bank, &session, &responses, &outcome))
 }
 
-fn write_rows<W: Write>(
-    w: &mut csv::Writer<W>,
-    bank: &Bank,
-    number: usize,
-    s: &Summary,
-) -> Result<()> {
-    let id = |i: usize| bank.steps()[i].id.value.as_str();
-    let moment = s.moment.map_or("", |m| bank.moments[m].id.value.as_str());
-    let current = s.current.map_or("", id);
-    let possible = s.possible.map_or("", id);
-    let err = |e: csv::Error| Error::Write {
-        file: "csv".to_owned(),
-        cause: match e.into_kind() {
-            csv::ErrorKind::Io(io) => io,
-            other => std::io::Error::other(format!("{other:?}")),
-        },
-    };
+/// The rows of one session: one per goal, or one for the case when it has
+/// no goals.
+fn rows_of(bank: &Bank, number: usize, s: &Summary) -> Vec<Row> {
+    let id = |i: usize| bank.steps()[i].id.value.clone();
+    let moment = s
+        .moment
+        .map_or_else(String::new, |m| bank.moments[m].id.value.clone());
+    let current = s.current.map_or_else(String::new, id);
+    let possible = s.possible.map_or_else(String::new, id);
     let case = GoalSummary {
         now: s.case.0,
         need: s.case.1,
@@ -380,8 +474,7 @@ fn write_rows<W: Write>(
         certainty: s.case_certainty,
         override_: s.case_override,
     };
-    // One row per goal; a session without goals gets one row for the case.
-    let rows: Vec<(usize, &GoalSummary)> = if s.goals.is_empty() {
+    let goals: Vec<(usize, &GoalSummary)> = if s.goals.is_empty() {
         vec![(0, &case)]
     } else {
         s.goals
@@ -390,27 +483,26 @@ fn write_rows<W: Write>(
             .map(|(i, g)| (i + 1, g))
             .collect()
     };
-    for (goal, g) in rows {
-        w.serialize(CsvRow {
+    goals
+        .into_iter()
+        .map(|(goal, g)| Row {
             sessie: number,
-            moment,
-            datum: &s.date,
-            rol: &s.role,
+            moment: moment.clone(),
+            datum: s.date.clone(),
+            rol: s.role.clone(),
             doel: goal,
             stap: id(g.now),
             nodig: id(g.need),
-            huidig: current,
-            richting: g.direction.id(),
-            zekerheid: g.certainty.id(),
-            mogelijk: possible,
+            huidig: current.clone(),
+            richting: g.direction.id().to_owned(),
+            zekerheid: g.certainty.id().to_owned(),
+            mogelijk: possible.clone(),
             kloof: s.possible.is_some_and(|p| g.need > p),
             weet_niet: s.dont_know.len(),
-            overschrijving: g.override_.map_or("", id),
-            overschrijving_casus: s.case_override.map_or("", id),
+            overschrijving: g.override_.map_or_else(String::new, id),
+            overschrijving_casus: s.case_override.map_or_else(String::new, id),
         })
-        .map_err(err)?;
-    }
-    Ok(())
+        .collect()
 }
 
 /// The overview in words (and the JSON of `--format json`).
