@@ -865,7 +865,10 @@ mod tests {
         let h = "Doel 1 van 2: Zoon weer naar school en zijn huiswerk · Niveau van professionals · vraag 3 van 8";
         let fitted = fit_header(h, 79);
         assert!(console::measure_text_width(&fitted) <= 79, "{fitted}");
-        assert!(fitted.starts_with("Doel 1 van 2: Zoon weer naar"), "{fitted}");
+        assert!(
+            fitted.starts_with("Doel 1 van 2: Zoon weer naar"),
+            "{fitted}"
+        );
         assert!(fitted.ends_with("vraag 3 van 8"), "{fitted}");
         let narrow = fit_header(h, 50);
         assert!(console::measure_text_width(&narrow) <= 50, "{narrow}");

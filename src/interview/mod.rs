@@ -268,8 +268,9 @@ impl<'a> Interview<'a> {
     }
 
     /// Whether `cond` is about a question that has no answer yet (for
-    /// this goal, or for some goal when asked for the case).
-    fn open(&self, cond: &Condition, goal: Option<usize>) -> bool {
+    /// this goal, or for some goal when asked for the case) and that may
+    /// still be asked: its answer can still change what `cond` says.
+    fn open(&self, cond: &Condition, r: &Responses, goal: Option<usize>, depth: usize) -> bool {
         let Some(id) = &cond.question else {
             return false;
         };
@@ -280,7 +281,7 @@ impl<'a> Interview<'a> {
             !self.answered(&Step::Question {
                 id: id.value.clone(),
                 goal,
-            })
+            }) && self.may_be_asked(q, r, goal, depth + 1)
         };
         match (q.per_goal, goal) {
             (true, Some(g)) => open(Some(g)),
@@ -289,17 +290,35 @@ impl<'a> Interview<'a> {
         }
     }
 
+    /// Whether `q` is asked, or may still be, as far as is known now.
+    fn may_be_asked(&self, q: &Question, r: &Responses, goal: Option<usize>, depth: usize) -> bool {
+        // Conditions on conditions are short; a loop in the bank is not
+        // followed forever.
+        self.asked(q)
+            && (depth > 8
+                || q.show_if
+                    .iter()
+                    .all(|c| self.may_hold(c, r, goal, true, depth)))
+    }
+
     /// Whether `cond` holds, or may still come to hold (`could`), or holds
     /// and will go on holding whatever is answered later (not `could`).
-    fn may_hold(&self, cond: &Condition, r: &Responses, goal: Option<usize>, could: bool) -> bool {
+    fn may_hold(
+        &self,
+        cond: &Condition,
+        r: &Responses,
+        goal: Option<usize>,
+        could: bool,
+        depth: usize,
+    ) -> bool {
         if let Some(any) = &cond.any_of {
-            return any.iter().any(|c| self.may_hold(c, r, goal, could));
+            return any.iter().any(|c| self.may_hold(c, r, goal, could, depth));
         }
         let holds = condition::holds(self.bank, cond, r, goal, condition::Context::default());
         if could {
-            holds || self.open(cond, goal)
+            holds || self.open(cond, r, goal, depth)
         } else {
-            holds && !self.open(cond, goal)
+            holds && !self.open(cond, r, goal, depth)
         }
     }
 
@@ -321,7 +340,10 @@ impl<'a> Interview<'a> {
                     _ => false,
                 })
                 .filter(|q| {
-                    self.asked(q) && q.show_if.iter().all(|c| self.may_hold(c, &r, goal, could))
+                    self.asked(q)
+                        && q.show_if
+                            .iter()
+                            .all(|c| self.may_hold(c, &r, goal, could, 0))
                 })
                 .count()
         };
@@ -591,6 +613,14 @@ impl<'a> Interview<'a> {
                     .collect();
             }
         }
+        // What was ticked before; kept over a refused answer.
+        if q.kind.value == Kind::Multi {
+            prompt.checked = match &current {
+                Some(Answer::Many(ids)) => ids.iter().filter_map(|id| q.option_index(id)).collect(),
+                Some(Answer::One(id)) if id == DONT_KNOW => vec![dont_know],
+                _ => Vec::new(),
+            };
+        }
         loop {
             let mv = match q.kind.value {
                 Kind::YesNo | Kind::Choice | Kind::Scale => {
@@ -611,48 +641,37 @@ impl<'a> Interview<'a> {
                         other => self.common_reply(p, q, goal, other)?,
                     }
                 }
-                Kind::Multi => {
-                    prompt.checked = match &current {
-                        Some(Answer::Many(ids)) => {
-                            ids.iter().filter_map(|id| q.option_index(id)).collect()
-                        }
-                        Some(Answer::One(id)) if id == DONT_KNOW => vec![dont_know],
-                        _ => Vec::new(),
-                    };
-                    match p.choose_many(&prompt)? {
-                        Reply::Answer(chosen)
-                            if chosen.contains(&dont_know) && chosen.len() > 1 =>
-                        {
-                            p.show(ui.iv_dont_know_alone)?;
-                            prompt.checked = chosen;
-                            None
-                        }
-                        Reply::Answer(chosen)
-                            if chosen.len() > 1
-                                && let Some(&i) =
-                                    chosen.iter().find(|i| prompt.exclusive.contains(i)) =>
-                        {
-                            p.show(&fill(ui.iv_exclusive, &[("option", &prompt.items[i])]))?;
-                            prompt.checked = chosen;
-                            None
-                        }
-                        Reply::Answer(chosen) if chosen.contains(&dont_know) => {
-                            self.set_answer(q, goal, Answer::One(DONT_KNOW.to_owned()));
-                            Some(Move::Next)
-                        }
-                        Reply::Answer(mut chosen) => {
-                            chosen.sort_unstable();
-                            chosen.dedup();
-                            let ids = chosen
-                                .into_iter()
-                                .filter_map(|i| q.options.get(i).map(|o| o.id.value.clone()))
-                                .collect();
-                            self.set_answer(q, goal, Answer::Many(ids));
-                            Some(Move::Next)
-                        }
-                        other => self.common_reply(p, q, goal, other.map_answer())?,
+                Kind::Multi => match p.choose_many(&prompt)? {
+                    Reply::Answer(chosen) if chosen.contains(&dont_know) && chosen.len() > 1 => {
+                        p.show(ui.iv_dont_know_alone)?;
+                        prompt.checked = chosen;
+                        None
                     }
-                }
+                    Reply::Answer(chosen)
+                        if chosen.len() > 1
+                            && let Some(&i) =
+                                chosen.iter().find(|i| prompt.exclusive.contains(i)) =>
+                    {
+                        p.show(&fill(ui.iv_exclusive, &[("option", &prompt.items[i])]))?;
+                        prompt.checked = chosen;
+                        None
+                    }
+                    Reply::Answer(chosen) if chosen.contains(&dont_know) => {
+                        self.set_answer(q, goal, Answer::One(DONT_KNOW.to_owned()));
+                        Some(Move::Next)
+                    }
+                    Reply::Answer(mut chosen) => {
+                        chosen.sort_unstable();
+                        chosen.dedup();
+                        let ids = chosen
+                            .into_iter()
+                            .filter_map(|i| q.options.get(i).map(|o| o.id.value.clone()))
+                            .collect();
+                        self.set_answer(q, goal, Answer::Many(ids));
+                        Some(Move::Next)
+                    }
+                    other => self.common_reply(p, q, goal, other.map_answer())?,
+                },
                 Kind::FreeText => {
                     prompt.initial_text = match &current {
                         Some(Answer::One(t)) if t != SKIPPED => t.clone(),
