@@ -776,29 +776,27 @@ fn tick<'a>(prompt: &'a Prompt, ticked: &mut [bool], i: usize) -> Option<&'a str
 }
 
 /// The position line in one row. The first part (with the goal's label)
-/// is shortened first, to no less than 16 cells, then the long parts (the
-/// level); the count stays.
+/// is shortened first, to 24 cells, then the long parts (the level) to 12,
+/// then the first part to 16; the count stays.
 fn fit_header(header: &str, width: usize) -> String {
     use console::measure_text_width as w;
     let mut parts: Vec<String> = header.split(" · ").map(str::to_owned).collect();
     let over = |parts: &[String]| w(&parts.join(" · ")).saturating_sub(width);
-    let shorten = |part: &mut String, by: usize, least: usize| {
+    let shorten = |parts: &mut Vec<String>, i: usize, least: usize| {
+        let by = over(parts);
+        let part = &mut parts[i];
         let keep = w(part).saturating_sub(by).max(least);
-        if keep < w(part) {
+        if by > 0 && keep < w(part) {
             *part = console::truncate_str(part, keep, "…").into_owned();
         }
     };
-    let by = over(&parts);
-    if by > 0 {
-        shorten(&mut parts[0], by, 16);
-    }
-    // The long names (the level), not the short count or skip count.
+    shorten(&mut parts, 0, 24);
     for i in 1..parts.len() {
-        let by = over(&parts);
-        if by > 0 && w(&parts[i]) > 16 {
-            shorten(&mut parts[i], by, 12);
+        if w(&parts[i]) > 16 {
+            shorten(&mut parts, i, 12);
         }
     }
+    shorten(&mut parts, 0, 16);
     console::truncate_str(&parts.join(" · "), width, "…").into_owned()
 }
 

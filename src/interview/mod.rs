@@ -375,8 +375,10 @@ impl<'a> Interview<'a> {
     /// in that part. "Doel 2 van 3: label · Niveau van professionals ·
     /// vraag 3 van 8", "Casus als geheel · Niveau van het gezin · vraag 1
     /// van 6". Counting per part (and per goal) keeps the numbers small and
-    /// steady: adding a goal does not change them.
-    fn position(&self, steps: &[Step], pos: usize) -> String {
+    /// steady: adding a goal does not change them. `extra` (the place in a
+    /// priority order) goes after the count, before the number of skipped
+    /// questions.
+    fn position(&self, steps: &[Step], pos: usize, extra: Option<&str>) -> String {
         let ui = self.ui();
         let Some(step) = steps.get(pos) else {
             return String::new();
@@ -435,6 +437,7 @@ impl<'a> Interview<'a> {
                 )
             });
         }
+        parts.extend(extra.map(str::to_owned));
         let skipped = self.skipped();
         if skipped > 0 {
             parts.push(fill(ui.iv_skipped_count, &[("n", &skipped.to_string())]));
@@ -474,7 +477,7 @@ impl<'a> Interview<'a> {
     }
 
     fn ask(&mut self, p: &mut dyn Prompter, steps: &[Step], pos: usize) -> Result<Move> {
-        let header = self.position(steps, pos);
+        let header = self.position(steps, pos, None);
         match &steps[pos] {
             Step::Moment => self.ask_moment(p, &header),
             Step::Start => {
@@ -486,7 +489,7 @@ impl<'a> Interview<'a> {
                 let Some(q) = self.bank.question(id) else {
                     return Ok(Move::Next);
                 };
-                self.ask_order(p, q, &header)
+                self.ask_order(p, q, steps, pos)
             }
             Step::Question { id, goal } => {
                 let Some(q) = self.bank.question(id) else {
@@ -717,7 +720,13 @@ impl<'a> Interview<'a> {
         }
     }
 
-    fn ask_order(&mut self, p: &mut dyn Prompter, q: &Question, header: &str) -> Result<Move> {
+    fn ask_order(
+        &mut self,
+        p: &mut dyn Prompter,
+        q: &Question,
+        steps: &[Step],
+        pos: usize,
+    ) -> Result<Move> {
         let ui = self.ui();
         let labels: Vec<String> = self
             .session
@@ -752,7 +761,7 @@ impl<'a> Interview<'a> {
                 can_skip: true,
                 info: Some(self.info(q)),
                 ..self.prompt(
-                    &format!("{header} · {place}"),
+                    &self.position(steps, pos, Some(&place)),
                     sanitize::line(q.text.get(self.lang)),
                 )
             };

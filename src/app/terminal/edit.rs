@@ -8,7 +8,7 @@
 //! saved.
 
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The text of an open answer and the place of the cursor in it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -112,39 +112,68 @@ impl Editor {
     }
 
     /// Lays `prefix` and the text out in rows of at most `width` display
-    /// cells, breaking between grapheme clusters, and finds the cursor.
+    /// cells, breaking after a space where there is one (else between
+    /// grapheme clusters), and finds the cursor.
     pub(crate) fn layout(&self, prefix: &str, width: usize) -> Layout {
         let width = width.max(4);
-        let mut rows = vec![String::new()];
+        // Every cluster: its byte offset in the text (none for the
+        // prefix), the cluster, its cells.
+        let items: Vec<(Option<usize>, &str, usize)> = prefix
+            .graphemes(true)
+            .map(|g| (None, g, cells(g)))
+            .chain(
+                self.text
+                    .grapheme_indices(true)
+                    .map(|(i, g)| (Some(i), g, cells(g))),
+            )
+            .collect();
+        let mut rows: Vec<Vec<usize>> = vec![Vec::new()];
         let mut used = 0;
-        let mut cursor = None;
-        let put = |g: &str, rows: &mut Vec<String>, used: &mut usize| {
-            let w = g.width();
-            if *used + w > width && *used > 0 {
-                rows.push(String::new());
-                *used = 0;
+        for (i, (_, _, w)) in items.iter().enumerate() {
+            if used + w > width && used > 0 {
+                let row = rows.last_mut().expect("a row");
+                // The word in progress moves down whole, when the row has a
+                // space in the text to break after.
+                let space = row
+                    .iter()
+                    .rposition(|&j| items[j].0.is_some() && items[j].1 == " ");
+                let moved = match space {
+                    Some(k) if k + 1 < row.len() => row.split_off(k + 1),
+                    _ => Vec::new(),
+                };
+                used = moved.iter().map(|&j| items[j].2).sum();
+                rows.push(moved);
             }
-            rows.last_mut().expect("a row").push_str(g);
-            *used += w;
+            rows.last_mut().expect("a row").push(i);
+            used += w;
+        }
+        let place = |r: usize, upto: usize| -> usize {
+            rows[r]
+                .iter()
+                .take_while(|&&j| j < upto)
+                .map(|&j| items[j].2)
+                .sum()
         };
-        for g in prefix.graphemes(true) {
-            put(g, &mut rows, &mut used);
-        }
-        for (i, g) in self.text.grapheme_indices(true) {
-            if i == self.cursor {
-                cursor = Some(if used >= width {
-                    (rows.len(), 0)
-                } else {
-                    (rows.len() - 1, used)
-                });
+        let at = items
+            .iter()
+            .position(|(off, _, _)| *off == Some(self.cursor));
+        let mut cursor = match at {
+            Some(j) => {
+                let r = rows.iter().position(|row| row.contains(&j)).unwrap_or(0);
+                (r, place(r, j))
             }
-            put(g, &mut rows, &mut used);
+            None => {
+                let r = rows.len() - 1;
+                (r, place(r, items.len()))
+            }
+        };
+        if cursor.1 >= width {
+            cursor = (cursor.0 + 1, 0);
         }
-        let cursor = cursor.unwrap_or(if used >= width {
-            (rows.len(), 0)
-        } else {
-            (rows.len() - 1, used)
-        });
+        let mut rows: Vec<String> = rows
+            .iter()
+            .map(|row| row.iter().map(|&j| items[j].1).collect())
+            .collect();
         if cursor.0 == rows.len() {
             rows.push(String::new());
         }
@@ -173,6 +202,16 @@ impl Editor {
             .find(|i| *i >= at)
             .unwrap_or(self.text.len())
     }
+}
+
+/// The cells a grapheme cluster may take. Terminals differ on emoji
+/// sequences (a thumb with a skin tone is two cells in one terminal, four in
+/// another): count the widest, so that a row never wraps by surprise and
+/// the block is always redrawn in place. At worst the cursor stands a cell
+/// or two to the right after such an emoji.
+pub(crate) fn cells(g: &str) -> usize {
+    let parts: usize = g.chars().map(|c| c.width().unwrap_or(0)).sum();
+    parts.max(g.width())
 }
 
 /// Line breaks and tabs as spaces, without other control characters.
@@ -217,9 +256,18 @@ mod tests {
         assert_eq!(l.cursor, (1, 2));
         e.home();
         assert_eq!(e.layout("> ", 6).cursor, (0, 2));
+        // An emoji sequence counts as wide as its widest rendering.
+        let l = Editor::new("👍🏽x").layout("", 10);
+        assert_eq!(l.cursor, (0, 5));
+        assert_eq!(cells("o\u{308}"), 1);
+        assert_eq!(cells("❤\u{fe0f}"), 2);
         // A wide character never straddles the edge.
         let l = Editor::new("abc😀").layout("", 4);
         assert_eq!(l.rows, vec!["abc".to_owned(), "😀".to_owned()]);
+        // Words move down whole.
+        let l = Editor::new("een twee drie").layout("> ", 10);
+        assert_eq!(l.rows, vec!["> een ".to_owned(), "twee drie".to_owned()]);
+        assert_eq!(l.cursor, (1, 9));
         // The cursor after a full row stands at the start of the next.
         let l = Editor::new("abcd").layout("", 4);
         assert_eq!(l.rows, vec!["abcd".to_owned(), String::new()]);
