@@ -39,6 +39,8 @@ struct Script {
     rules: Vec<(&'static str, VecDeque<Do>)>,
     seen: Vec<String>,
     shown: Vec<String>,
+    /// Every prompt, as it was given.
+    prompts: Vec<Prompt>,
 }
 
 impl Script {
@@ -49,6 +51,7 @@ impl Script {
 
     fn next(&mut self, prompt: &Prompt) -> Option<Do> {
         self.seen.push(prompt.title.clone());
+        self.prompts.push(prompt.clone());
         assert!(
             self.seen.len() < 500,
             "the interview keeps asking: {:?}",
@@ -407,4 +410,186 @@ fn the_interview_asks_in_english_when_told() {
         assert!(script.count(english) > 0, "{english} was not asked");
     }
     assert_eq!(script.count("Op welk moment"), 0, "no Dutch questions");
+}
+
+/// A position line "… · vraag K van M" (or "van L tot M"): the part before
+/// the count, and K, L, M. Inside a goal the part is the goal alone (the
+/// level changes from question to question).
+fn position(header: &str) -> Option<(String, usize, usize, usize)> {
+    let parts: Vec<&str> = header.split(" · ").collect();
+    let at = parts.iter().position(|p| p.starts_with("vraag "))?;
+    let words: Vec<&str> = parts[at].split(' ').collect();
+    let (k, least, most) = match words.as_slice() {
+        ["vraag", k, "van", m] => (k.parse().ok()?, m.parse().ok()?, m.parse().ok()?),
+        ["vraag", k, "van", l, "tot", m] => (k.parse().ok()?, l.parse().ok()?, m.parse().ok()?),
+        _ => return None,
+    };
+    let part = if parts[0].starts_with("Doel ") {
+        parts[0].to_owned()
+    } else {
+        parts[..at]
+            .iter()
+            .filter(|p| **p != "Startvraag")
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    Some((part, k, least, most))
+}
+
+#[test]
+fn the_position_line_counts_per_part_and_goal_and_never_jumps() {
+    let bank = load::default_bank().unwrap();
+    // Afschalen brings the questions on getting stuck and reaching the
+    // goal; a one-person household leaves three family questions out.
+    let mut script = Script::default()
+        .on("Op welk moment", &[Do::Pick(3)])
+        .on("Doel 1", &[Do::Type("Schulden")])
+        .on("Doel 2", &[Do::Type("School")])
+        .on("Doel 3", &[Do::Type("Rust")])
+        .on("Doel 4", &[Do::Type("")])
+        .on("Loopt het gezin", &[Do::Pick(0), Do::Pick(1), Do::Pick(0)]);
+    let (result, _) = run(&bank, Depth::Full, &mut script);
+    result.unwrap();
+    let seen: Vec<(String, usize, usize, usize)> = script
+        .prompts
+        .iter()
+        .filter(|p| !p.header.contains("plek "))
+        .filter_map(|p| position(&p.header))
+        .collect();
+    assert!(seen.len() > 40, "{seen:?}");
+    let mut left: Vec<String> = Vec::new();
+    for pair in seen.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        assert!(a.1 >= 1 && a.1 <= a.3 && a.2 <= a.3, "{a:?}");
+        if a.0 == b.0 {
+            assert_eq!(b.1, a.1 + 1, "one up: {a:?} → {b:?}");
+            assert!(b.3 <= a.3, "the most does not grow: {a:?} → {b:?}");
+            assert!(b.2 >= a.2, "the least does not shrink: {a:?} → {b:?}");
+        } else {
+            assert!(a.1 >= a.2, "a part ends after its questions: {a:?}");
+            left.push(a.0.clone());
+            assert!(!left.contains(&b.0), "{} comes back", b.0);
+        }
+    }
+    // Three goals, each its own part, counted alike.
+    let goals: Vec<&String> = left.iter().filter(|p| p.starts_with("Doel ")).collect();
+    assert_eq!(goals.len(), 3, "{left:?}");
+    assert!(goals.iter().all(|g| g.contains(" van 3: ")), "{goals:?}");
+    // Where an answer could still leave questions out, the count says
+    // "van L tot M"; the household answer settles it.
+    let family: Vec<_> = seen
+        .iter()
+        .filter(|p| p.0 == "Casus als geheel · Niveau van het gezin")
+        .collect();
+    assert!(family[0].2 < family[0].3, "{family:?}");
+    assert_eq!(family[1].2, family[1].3, "{family:?}");
+    assert_eq!(
+        family.last().unwrap().1,
+        family.last().unwrap().3,
+        "{family:?}"
+    );
+    // A goal where the family no longer gets stuck has one question less,
+    // and its count said so in advance.
+    let stuck: Vec<_> = seen.iter().filter(|p| p.0.contains("Schulden")).collect();
+    assert!(stuck.iter().any(|p| p.2 < p.3), "{stuck:?}");
+}
+
+#[test]
+fn options_come_with_their_anchors_groups_and_exclusives() {
+    let bank = load::default_bank().unwrap();
+    let mut script = with_goals(Script::default()).on(
+        "Wie is er nodig om dit doel",
+        &[Do::Help, Do::Many(vec![0, 1])],
+    );
+    let (result, _) = run(&bank, Depth::Full, &mut script);
+    result.unwrap();
+    let find = |title: &str| {
+        script
+            .prompts
+            .iter()
+            .find(|p| p.title.starts_with(title))
+            .unwrap_or_else(|| panic!("{title} asked"))
+            .clone()
+    };
+    // Every option once, its anchor as its note, never in the details.
+    let scale = find("Hoe werken de professionals die nu bij dit doel");
+    assert!(scale.details.is_empty(), "{:?}", scale.details);
+    assert_eq!(
+        scale.notes.len() + 1,
+        scale.items.len(),
+        "weet ik niet has none"
+    );
+    assert!(scale.note(0).is_some());
+    assert!(scale.info.is_some() && scale.has_help());
+    // Groups and the exclusive options.
+    let parties = find("Wie is er nodig om dit doel");
+    assert_eq!(parties.groups.len(), 5, "{:?}", parties.groups);
+    assert_eq!(parties.group_at(0), Some("Dichtbij het gezin"));
+    assert_eq!(
+        parties.exclusive,
+        vec![parties.items.len() - 1],
+        "weet ik niet"
+    );
+    let obstacle = find("Waar zit de belemmering");
+    let none = obstacle
+        .items
+        .iter()
+        .position(|i| i == "Geen belemmering")
+        .unwrap();
+    assert!(
+        obstacle.exclusive.contains(&none),
+        "{:?}",
+        obstacle.exclusive
+    );
+    // `?` answered by the interview when a prompter cannot show it itself,
+    // and the question asked again.
+    assert!(
+        script
+            .shown
+            .iter()
+            .any(|t| t.contains("ook als die nog niet betrokken"))
+    );
+    assert_eq!(script.count("Wie is er nodig om dit doel"), 3);
+    // Every question of the bank has information.
+    for p in script
+        .prompts
+        .iter()
+        .filter(|p| !p.header.is_empty() && !p.title.starts_with("Doel "))
+    {
+        assert!(p.info.is_some(), "no information for {}", p.title);
+    }
+}
+
+#[test]
+fn an_exclusive_option_with_others_is_refused_and_the_ticks_kept() {
+    let bank = load::default_bank().unwrap();
+    // The line prompter lets anything through: the interview refuses.
+    let mut script = with_goals(Script::default())
+        .on("financieel en organisatorisch", &[Do::Pick(0)])
+        .on(
+            "Waar zit de belemmering",
+            &[Do::Many(vec![0, 3]), Do::Many(vec![0])],
+        );
+    let (result, _) = run(&bank, Depth::Full, &mut script);
+    let s = result.unwrap();
+    assert!(
+        script
+            .shown
+            .iter()
+            .any(|t| t.contains("'Geen belemmering' gaat niet samen")),
+        "{:?}",
+        script.shown
+    );
+    let again = script
+        .prompts
+        .iter()
+        .filter(|p| p.title.starts_with("Waar zit de belemmering"))
+        .nth(1)
+        .expect("asked again");
+    assert_eq!(again.checked, vec![0, 3], "the ticks are kept");
+    assert_eq!(
+        answer(&s, "belemmering"),
+        Some(Answer::Many(vec!["capaciteit".into()]))
+    );
 }

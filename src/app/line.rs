@@ -2,8 +2,9 @@
 //! cursor (`TERM=dumb`), for screen readers, and for tests.
 //!
 //! Choices are numbered; the user types a number (or several, for multiple
-//! choice) and Enter. `?` shows more information, `<` goes back, `-` skips.
-//! End of input stops the session, like Ctrl-C.
+//! choice) and Enter. Each option is printed once, with what it means after
+//! a dash. `?` shows more information and asks again, `<` goes back, `-`
+//! skips (and says so). End of input stops the session, like Ctrl-C.
 
 use std::io::{BufRead, Write};
 
@@ -70,11 +71,19 @@ impl<R: BufRead, W: Write> LinePrompter<R, W> {
 
     fn list(&mut self, prompt: &Prompt) -> Result<()> {
         for (i, item) in prompt.items.iter().enumerate() {
-            let line = self.wrapped(item, &format!("  {:>2}) ", i + 1), "      ");
+            if let Some(heading) = prompt.group_at(i) {
+                let h = self.wrapped(&format!("{heading}:"), "  ", "  ");
+                self.write(&h)?;
+            }
+            let text = match prompt.note(i) {
+                Some(note) => format!("{item} — {note}"),
+                None => item.clone(),
+            };
+            let line = self.wrapped(&text, &format!("  {:>2}) ", i + 1), "      ");
             self.write(&line)?;
         }
         let mut actions = Vec::new();
-        if prompt.has_help {
+        if prompt.has_help() {
             actions.push(format!("? = {}", self.ui.iv_more_info.to_lowercase()));
         }
         if prompt.can_back {
@@ -90,14 +99,39 @@ impl<R: BufRead, W: Write> LinePrompter<R, W> {
         Ok(())
     }
 
-    /// The action for `?`, `<` or `-`, when allowed here.
-    fn action<T>(prompt: &Prompt, input: &str) -> Option<Reply<T>> {
-        match input {
-            "?" if prompt.has_help => Some(Reply::Help),
+    /// The action for `<` or `-`, when allowed here. A skip is said on
+    /// screen, so that it leaves a trace.
+    fn action<T>(&mut self, prompt: &Prompt, input: &str) -> Result<Option<Reply<T>>> {
+        Ok(match input {
             "<" if prompt.can_back => Some(Reply::Back),
-            "-" if prompt.can_skip => Some(Reply::Skip),
+            "-" if prompt.can_skip => {
+                self.skipped()?;
+                Some(Reply::Skip)
+            }
             _ => None,
+        })
+    }
+
+    fn skipped(&mut self) -> Result<()> {
+        let line = format!("  – {}", self.ui.iv_skipped);
+        self.write(&line)
+    }
+
+    /// `?`: the information, then the question's prompt again; nothing
+    /// typed before is lost, because nothing was taken yet.
+    fn info(&mut self, prompt: &Prompt) -> Result<()> {
+        let text = prompt.info.as_deref().unwrap_or(self.ui.iv_no_help);
+        self.write("")?;
+        for (i, para) in text.split('\n').enumerate() {
+            let first = if i == 0 {
+                format!("{}: ", self.ui.iv_help_title)
+            } else {
+                String::new()
+            };
+            let line = self.wrapped(&format!("{first}{para}"), "  ", "  ");
+            self.write(&line)?;
         }
+        Ok(())
     }
 }
 
@@ -120,7 +154,11 @@ impl<R: BufRead, W: Write> Prompter for LinePrompter<R, W> {
         loop {
             write!(self.output, "{}: ", self.ui.iv_answer).map_err(Error::Terminal)?;
             let input = self.read()?;
-            if let Some(a) = Self::action(prompt, &input) {
+            if input == "?" {
+                self.info(prompt)?;
+                continue;
+            }
+            if let Some(a) = self.action(prompt, &input)? {
                 return Ok(a);
             }
             if input.is_empty()
@@ -142,7 +180,11 @@ impl<R: BufRead, W: Write> Prompter for LinePrompter<R, W> {
         loop {
             write!(self.output, "{}: ", self.ui.iv_answer).map_err(Error::Terminal)?;
             let input = self.read()?;
-            if let Some(a) = Self::action(prompt, &input) {
+            if input == "?" {
+                self.info(prompt)?;
+                continue;
+            }
+            if let Some(a) = self.action(prompt, &input)? {
                 return Ok(a);
             }
             let parsed: std::result::Result<Vec<usize>, _> = input
@@ -162,7 +204,7 @@ impl<R: BufRead, W: Write> Prompter for LinePrompter<R, W> {
     fn text(&mut self, prompt: &Prompt) -> Result<Reply<String>> {
         self.block(prompt)?;
         let mut hints = Vec::new();
-        if prompt.has_help {
+        if prompt.has_help() {
             hints.push(format!("? = {}", self.ui.iv_more_info.to_lowercase()));
         }
         if prompt.can_back {
@@ -181,16 +223,24 @@ impl<R: BufRead, W: Write> Prompter for LinePrompter<R, W> {
             let h = self.wrapped(&hints.join(", "), "  ", "  ");
             self.write(&h)?;
         }
-        write!(self.output, "{}: ", self.ui.iv_answer).map_err(Error::Terminal)?;
-        let input = self.read()?;
-        Ok(match input.as_str() {
-            "?" if prompt.has_help => Reply::Help,
-            "<" if prompt.can_back => Reply::Back,
-            "" if !prompt.initial_text.is_empty() => Reply::Answer(prompt.initial_text.clone()),
-            "" if !prompt.default_text.is_empty() => Reply::Answer(prompt.default_text.clone()),
-            "" if prompt.can_skip => Reply::Skip,
-            t => Reply::Answer(t.to_owned()),
-        })
+        loop {
+            write!(self.output, "{}: ", self.ui.iv_answer).map_err(Error::Terminal)?;
+            let input = self.read()?;
+            return Ok(match input.as_str() {
+                "?" => {
+                    self.info(prompt)?;
+                    continue;
+                }
+                "<" if prompt.can_back => Reply::Back,
+                "" if !prompt.initial_text.is_empty() => Reply::Answer(prompt.initial_text.clone()),
+                "" if !prompt.default_text.is_empty() => Reply::Answer(prompt.default_text.clone()),
+                "" if prompt.can_skip => {
+                    self.skipped()?;
+                    Reply::Skip
+                }
+                t => Reply::Answer(t.to_owned()),
+            });
+        }
     }
 
     fn width(&self) -> usize {
@@ -208,7 +258,8 @@ mod tests {
             items: vec!["Ja".into(), "Nee".into()],
             can_back: true,
             can_skip: true,
-            has_help: true,
+            info: Some("Uitleg bij de vraag.".into()),
+            notes: vec!["Het is zo".into()],
             ..Prompt::default()
         }
     }
@@ -218,12 +269,27 @@ mod tests {
         let mut out = Vec::new();
         let mut p = LinePrompter::new(&b"7\n2\n?\n<\n-\n"[..], &mut out, 80);
         assert_eq!(p.choose(&prompt()).unwrap(), Reply::Answer(1));
-        assert_eq!(p.choose(&prompt()).unwrap(), Reply::Help);
+        // `?` shows the information and asks again.
         assert_eq!(p.choose(&prompt()).unwrap(), Reply::Back);
         assert_eq!(p.choose(&prompt()).unwrap(), Reply::Skip);
         assert!(matches!(p.choose(&prompt()), Err(Error::Interrupted)));
         let shown = String::from_utf8(out).unwrap();
         assert!(shown.contains("Dat antwoord ken ik niet"), "{shown}");
+        assert!(
+            shown.contains("Meer informatie: Uitleg bij de vraag."),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("– overgeslagen"),
+            "a skip leaves a trace: {shown}"
+        );
+        // Each option once in every question shown, with its note.
+        let blocks: Vec<&str> = shown.split("Vraag?").skip(1).collect();
+        assert_eq!(blocks.len(), 4, "{shown}");
+        for b in blocks {
+            assert_eq!(b.matches("Ja").count(), 1, "{b}");
+        }
+        assert!(shown.contains("1) Ja — Het is zo"), "{shown}");
     }
 
     #[test]

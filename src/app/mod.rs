@@ -4,7 +4,7 @@
 //! [`run`] carries out one command: `voorwie start`, `kaart`, `continuum`,
 //! `voorbeeld`, `vergelijk`, `overzicht` and `controleer`. Around it sit the
 //! things that touch the terminal and the desktop: the prompters that ask
-//! the interview's questions (`terminal` with dialoguer, `line` for a
+//! the interview's questions (`terminal` with crossterm, `line` for a
 //! terminal without cursor control), presenter mode (`presenter`) and the
 //! clipboard ([`clipboard`]). The command line itself is parsed by the
 //! binary (`src/cli.rs`) into a [`config::Config`]; the library never sees
@@ -678,7 +678,7 @@ fn bank_ref(bank: &Bank) -> BankRef {
     }
 }
 
-/// dialoguer on a terminal; numbered lines on a dumb one.
+/// The drawn prompter on a terminal; numbered lines on a dumb one.
 fn make_prompter(config: &Config) -> Box<dyn Prompter> {
     let dumb = crate::base::platform::terminal_is_dumb();
     let color = match config.color {
@@ -718,12 +718,10 @@ fn choose_draft(
             p.show(ui.resume_none)?;
             return Ok(None);
         }
-        // Full descriptions above the list; short items, so narrow
-        // terminals need not cut them off.
-        let details: Vec<String> = listed
+        // Each draft once: a short item, its description as the note.
+        let notes: Vec<String> = listed
             .iter()
-            .enumerate()
-            .map(|(i, l)| format!("{}. {}", i + 1, describe_draft(bank, l, lang)))
+            .map(|l| describe_draft(bank, l, lang))
             .collect();
         let mut items: Vec<String> = (1..=listed.len())
             .map(|i| ui::fill(ui.resume_short, &[("n", &i.to_string())]))
@@ -732,7 +730,7 @@ fn choose_draft(
         items.push(ui.resume_discard.to_owned());
         let prompt = Prompt {
             title: ui.resume_title.to_owned(),
-            details,
+            notes,
             items,
             default: Some(0),
             ..Prompt::default()
@@ -824,10 +822,9 @@ fn discard_draft(
     let ui = ui::ui(lang);
     let prompt = Prompt {
         title: ui.resume_which_discard.to_owned(),
-        details: listed
+        notes: listed
             .iter()
-            .enumerate()
-            .map(|(i, l)| format!("{}. {}", i + 1, describe_draft(bank, l, lang)))
+            .map(|l| describe_draft(bank, l, lang))
             .collect(),
         items: (1..=listed.len())
             .map(|i| ui::fill(ui.resume_short, &[("n", &i.to_string())]))

@@ -15,7 +15,7 @@ pub use crate::session::draft::Depth;
 pub use prompt::{Prompt, Prompter, Reply};
 
 use crate::advice::Outcome;
-use crate::bank::{Bank, DONT_KNOW, Kind, Phase, Question, SKIPPED};
+use crate::bank::{Bank, Condition, DONT_KNOW, Kind, Phase, Question, SKIPPED};
 use crate::base::error::{Error, Result};
 use crate::base::located::Located;
 use crate::base::sanitize;
@@ -42,6 +42,19 @@ enum Step {
 enum Move {
     Next,
     Back,
+}
+
+/// The parts of a session, each with its own count in the position line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Part {
+    /// The moment and the start question.
+    Begin,
+    /// Entering the goals and putting them in order.
+    Goals,
+    /// The questions for one goal.
+    Goal(usize),
+    /// The questions about the case as a whole, on one level.
+    Level(String),
 }
 
 /// Called after every change of the session (autosave).
@@ -153,7 +166,7 @@ impl<'a> Interview<'a> {
             let Some(step) = steps.get(pos).cloned() else {
                 break;
             };
-            match self.ask(p, &step, pos, steps.len())? {
+            match self.ask(p, &steps, pos)? {
                 Move::Next => {
                     let steps = self.steps();
                     pos = steps
@@ -268,76 +281,263 @@ impl<'a> Interview<'a> {
             .unwrap_or(steps.len())
     }
 
-    /// "Doel 1 van 3: label · Niveau · Vraag 7 van 40". The total is only
-    /// known once the goals are.
-    fn header(&self, level: Option<&str>, pos: usize, total: usize, goal: Option<usize>) -> String {
-        let ui = self.ui();
-        let mut parts = Vec::new();
-        if let Some((g, label)) =
-            goal.and_then(|g| self.session.goals.get(g).map(|x| (g, &x.label.value)))
-        {
-            let order = self.responses().order(self.bank, "gezin");
-            let rank = order.iter().position(|&i| i == g).map_or(g + 1, |r| r + 1);
-            parts.push(fill(
-                ui.iv_goal_header,
-                &[
-                    ("i", &rank.to_string()),
-                    ("n", &self.session.goals.len().to_string()),
-                    ("label", &sanitize::line(label)),
-                ],
-            ));
+    /// The part of the session a step belongs to, for the position line.
+    fn part(&self, step: &Step) -> Part {
+        match step {
+            Step::Moment | Step::Start => Part::Begin,
+            Step::Goals | Step::Order(_) => Part::Goals,
+            Step::Question { goal: Some(g), .. } => Part::Goal(*g),
+            Step::Question { id, goal: None } => Part::Level(
+                self.bank
+                    .question(id)
+                    .map_or_else(String::new, |q| q.level.value.clone()),
+            ),
         }
-        if let Some(level) = level.and_then(|l| self.bank.level(l)) {
+    }
+
+    /// Whether `cond` is about a question that has no answer yet (for
+    /// this goal, or for some goal when asked for the case) and that may
+    /// still be asked: its answer can still change what `cond` says.
+    fn open(&self, cond: &Condition, r: &Responses, goal: Option<usize>, depth: usize) -> bool {
+        let Some(id) = &cond.question else {
+            return false;
+        };
+        let Some(q) = self.bank.question(&id.value) else {
+            return false;
+        };
+        let open = |goal: Option<usize>| {
+            !self.answered(&Step::Question {
+                id: id.value.clone(),
+                goal,
+            }) && self.may_be_asked(q, r, goal, depth + 1)
+        };
+        match (q.per_goal, goal) {
+            (true, Some(g)) => open(Some(g)),
+            (true, None) => (0..self.session.goals.len()).any(|g| open(Some(g))),
+            (false, _) => open(None),
+        }
+    }
+
+    /// Whether `q` is asked, or may still be, as far as is known now.
+    fn may_be_asked(&self, q: &Question, r: &Responses, goal: Option<usize>, depth: usize) -> bool {
+        // Conditions on conditions are short; a loop in the bank is not
+        // followed forever.
+        self.asked(q)
+            && (depth > 8
+                || q.show_if
+                    .iter()
+                    .all(|c| self.may_hold(c, r, goal, true, depth)))
+    }
+
+    /// Whether `cond` holds, or may still come to hold (`could`), or holds
+    /// and will go on holding whatever is answered later (not `could`).
+    fn may_hold(
+        &self,
+        cond: &Condition,
+        r: &Responses,
+        goal: Option<usize>,
+        could: bool,
+        depth: usize,
+    ) -> bool {
+        if let Some(any) = &cond.any_of {
+            return any.iter().any(|c| self.may_hold(c, r, goal, could, depth));
+        }
+        let holds = condition::holds(self.bank, cond, r, goal, condition::Context::default());
+        if could {
+            holds || self.open(cond, r, goal, depth)
+        } else {
+            holds && !self.open(cond, r, goal, depth)
+        }
+    }
+
+    /// How many questions a part has, as far as is known now: those that
+    /// will be asked whatever comes, and those that may be asked (they
+    /// depend on an answer not given yet). As answers come in the two meet,
+    /// so the count in the position line narrows and never grows.
+    fn part_size(&self, part: &Part, steps: &[Step]) -> (usize, usize) {
+        let r = self.responses();
+        let count = |goal: Option<usize>, could: bool| {
+            self.bank
+                .questions
+                .iter()
+                .filter(|q| match (part, goal) {
+                    (Part::Goal(_), _) => q.per_goal,
+                    (Part::Level(level), _) => {
+                        !q.per_goal && q.kind.value != Kind::Order && q.level.value == *level
+                    }
+                    _ => false,
+                })
+                .filter(|q| {
+                    self.asked(q)
+                        && q.show_if
+                            .iter()
+                            .all(|c| self.may_hold(c, &r, goal, could, 0))
+                })
+                .count()
+        };
+        match part {
+            Part::Begin => (2, 2),
+            Part::Goals => {
+                let n = steps.iter().filter(|s| matches!(s, Step::Order(_))).count();
+                (n, n)
+            }
+            Part::Goal(g) => (count(Some(*g), false), count(Some(*g), true)),
+            Part::Level(_) => (count(None, false), count(None, true)),
+        }
+    }
+
+    /// How many questions of the whole session were skipped.
+    fn skipped(&self) -> usize {
+        let skipped = |a: &Located<Answer>| matches!(&a.value, Answer::One(id) if id == SKIPPED);
+        self.session.answers.values().filter(|a| skipped(a)).count()
+            + self
+                .session
+                .goals
+                .iter()
+                .flat_map(|g| g.answers.values())
+                .filter(|a| skipped(a))
+                .count()
+    }
+
+    /// The position line: the part of the session, and the question's place
+    /// in that part. "Doel 2 van 3: label · Niveau van professionals ·
+    /// vraag 3 van 8", "Casus als geheel · Niveau van het gezin · vraag 1
+    /// van 6". Counting per part (and per goal) keeps the numbers small and
+    /// steady: adding a goal does not change them. `extra` (the place in a
+    /// priority order) goes after the count, before the number of skipped
+    /// questions.
+    fn position(&self, steps: &[Step], pos: usize, extra: Option<&str>) -> String {
+        let ui = self.ui();
+        let Some(step) = steps.get(pos) else {
+            return String::new();
+        };
+        let part = self.part(step);
+        let mut parts = Vec::new();
+        match &part {
+            Part::Begin => parts.push(ui.iv_part_begin.to_owned()),
+            Part::Goals => parts.push(ui.iv_part_goals.to_owned()),
+            Part::Goal(g) => {
+                let label = self.session.goals.get(*g).map_or("", |x| &x.label.value);
+                let order = self.responses().order(self.bank, "gezin");
+                let rank = order.iter().position(|i| i == g).map_or(g + 1, |r| r + 1);
+                parts.push(fill(
+                    ui.iv_goal_header,
+                    &[
+                        ("i", &rank.to_string()),
+                        ("n", &self.session.goals.len().to_string()),
+                        ("label", &sanitize::line(label)),
+                    ],
+                ));
+            }
+            Part::Level(_) => parts.push(ui.iv_part_case.to_owned()),
+        }
+        if let Step::Question { id, .. } = step
+            && let Some(level) = self
+                .bank
+                .question(id)
+                .and_then(|q| self.bank.level(&q.level.value))
+        {
             parts.push(sanitize::line(level.name.get(self.lang)));
         }
-        let n = (pos + 1).to_string();
-        parts.push(if self.session.goals.is_empty() {
-            fill(ui.iv_progress_open, &[("n", &n)])
-        } else {
-            fill(ui.iv_progress, &[("n", &n), ("total", &total.to_string())])
-        });
+        if *step == Step::Start {
+            parts.push(ui.iv_start.to_owned());
+        }
+        // While the goals are being entered there is nothing to count yet.
+        if *step != Step::Goals {
+            let in_part = |s: &&Step| self.part(s) == part && !matches!(s, Step::Goals);
+            let k = steps[..pos].iter().filter(in_part).count() + 1;
+            let (least, most) = self.part_size(&part, steps);
+            let most = most.max(k);
+            let least = least.max(k).min(most);
+            parts.push(if least == most {
+                fill(
+                    ui.iv_progress,
+                    &[("n", &k.to_string()), ("total", &most.to_string())],
+                )
+            } else {
+                fill(
+                    ui.iv_progress_range,
+                    &[
+                        ("n", &k.to_string()),
+                        ("least", &least.to_string()),
+                        ("most", &most.to_string()),
+                    ],
+                )
+            });
+        }
+        parts.extend(extra.map(str::to_owned));
+        let skipped = self.skipped();
+        if skipped > 0 {
+            parts.push(fill(ui.iv_skipped_count, &[("n", &skipped.to_string())]));
+        }
         parts.join(" · ")
     }
 
-    fn ask(&mut self, p: &mut dyn Prompter, step: &Step, pos: usize, total: usize) -> Result<Move> {
-        match step {
-            Step::Moment => self.ask_moment(p, pos, total),
+    /// What every question prompt shares: the position, the case text.
+    fn prompt(&self, header: &str, title: String) -> Prompt {
+        Prompt {
+            header: header.to_owned(),
+            title,
+            case_text: self
+                .session
+                .case_text
+                .as_ref()
+                .map(|t| sanitize::multiline(t.trim()))
+                .filter(|t| !t.is_empty()),
+            ..Prompt::default()
+        }
+    }
+
+    /// The "meer informatie" text of a question, with its source.
+    fn info(&self, q: &Question) -> String {
+        let info = q.info.as_ref().map_or_else(
+            || self.ui().iv_no_help.to_owned(),
+            |i| sanitize::line(i.get(self.lang)),
+        );
+        match &q.source {
+            Some(s) => format!(
+                "{info}\n\n{}: {}",
+                self.ui().source,
+                crate::views::continuum::source_title(self.bank, &s.value, self.lang)
+            ),
+            None => info,
+        }
+    }
+
+    fn ask(&mut self, p: &mut dyn Prompter, steps: &[Step], pos: usize) -> Result<Move> {
+        let header = self.position(steps, pos, None);
+        match &steps[pos] {
+            Step::Moment => self.ask_moment(p, &header),
             Step::Start => {
                 let q = &self.bank.start_question;
-                self.ask_question(p, q, None, pos, total)
+                self.ask_question(p, q, None, &header, pos)
             }
-            Step::Goals => self.ask_goals(p, pos, total),
+            Step::Goals => self.ask_goals(p, &header),
             Step::Order(id) => {
                 let Some(q) = self.bank.question(id) else {
                     return Ok(Move::Next);
                 };
-                self.ask_order(p, q, pos, total)
+                self.ask_order(p, q, steps, pos)
             }
             Step::Question { id, goal } => {
                 let Some(q) = self.bank.question(id) else {
                     return Ok(Move::Next);
                 };
-                self.ask_question(p, q, *goal, pos, total)
+                self.ask_question(p, q, *goal, &header, pos)
             }
         }
     }
 
-    fn ask_moment(&mut self, p: &mut dyn Prompter, pos: usize, total: usize) -> Result<Move> {
+    fn ask_moment(&mut self, p: &mut dyn Prompter, header: &str) -> Result<Move> {
         let lang = self.lang;
         let moments = &self.bank.moments;
         let prompt = Prompt {
-            header: self.header(None, pos, total, None),
-            title: self.ui().iv_moment.to_owned(),
-            details: moments
+            notes: moments
                 .iter()
-                .filter_map(|m| {
-                    m.explanation.as_ref().map(|e| {
-                        format!(
-                            "{}: {}",
-                            sanitize::line(m.name.get(lang)),
-                            sanitize::line(e.get(lang))
-                        )
-                    })
+                .map(|m| {
+                    m.explanation
+                        .as_ref()
+                        .map_or_else(String::new, |e| sanitize::line(e.get(lang)))
                 })
                 .collect(),
             items: moments
@@ -349,7 +549,8 @@ impl<'a> Interview<'a> {
                 .moment
                 .as_ref()
                 .and_then(|id| moments.iter().position(|m| m.id.value == id.value)),
-            ..Prompt::default()
+            info: Some(self.ui().iv_moment_info.to_owned()),
+            ..self.prompt(header, self.ui().iv_moment.to_owned())
         };
         loop {
             match p.choose(&prompt)? {
@@ -359,6 +560,7 @@ impl<'a> Interview<'a> {
                     return Ok(Move::Next);
                 }
                 Reply::Back => return Ok(Move::Back),
+                Reply::Help => p.show(self.ui().iv_moment_info)?,
                 _ => {}
             }
         }
@@ -393,40 +595,63 @@ impl<'a> Interview<'a> {
         p: &mut dyn Prompter,
         q: &Question,
         goal: Option<usize>,
+        header: &str,
         pos: usize,
-        total: usize,
     ) -> Result<Move> {
         let lang = self.lang;
         let ui = self.ui();
-        let header = if q.id.value == self.bank.start_question.id.value {
-            format!("{} · {}", ui.iv_start, self.header(None, pos, total, None))
-        } else {
-            self.header(Some(&q.level.value), pos, total, goal)
-        };
         let mut prompt = Prompt {
-            header,
-            title: sanitize::line(q.text.get(lang)),
             can_back: pos > 0,
             can_skip: true,
-            has_help: q.info.is_some(),
-            ..Prompt::default()
+            info: Some(self.info(q)),
+            ..self.prompt(header, sanitize::line(q.text.get(lang)))
         };
         let current = self.current_answer(q, goal).cloned();
-        let label = |o: &crate::bank::AnswerOption| o.label_in(lang);
-        if q.kind.value.has_options() {
-            prompt.details = q
-                .options
-                .iter()
-                .filter_map(|o| {
-                    o.anchor
-                        .as_ref()
-                        .map(|a| format!("{}: {}", label(o), sanitize::line(a.get(lang))))
-                })
-                .collect();
-            prompt.items = q.options.iter().map(label).collect();
-            prompt.items.push(ui.dont_know.to_owned());
+        if matches!(&current, Some(Answer::One(id)) if id == SKIPPED) {
+            prompt.details.push(ui.iv_skipped_before.to_owned());
         }
         let dont_know = q.options.len();
+        if q.kind.value.has_options() {
+            prompt.items = q.options.iter().map(|o| o.label_in(lang)).collect();
+            prompt.items.push(ui.dont_know.to_owned());
+            prompt.notes = q
+                .options
+                .iter()
+                .map(|o| {
+                    o.anchor
+                        .as_ref()
+                        .map_or_else(String::new, |a| sanitize::line(a.get(lang)))
+                })
+                .collect();
+            let mut group = None;
+            for (i, o) in q.options.iter().enumerate() {
+                let id = o.group.as_ref().map(|g| g.value.as_str());
+                if id.is_some() && id != group {
+                    group = id;
+                    if let Some(g) = q.groups.iter().find(|g| Some(g.id.value.as_str()) == id) {
+                        prompt.groups.push((i, sanitize::line(g.name.get(lang))));
+                    }
+                }
+            }
+            if q.kind.value == Kind::Multi {
+                prompt.exclusive = q
+                    .options
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| o.exclusive)
+                    .map(|(i, _)| i)
+                    .chain([dont_know])
+                    .collect();
+            }
+        }
+        // What was ticked before; kept over a refused answer.
+        if q.kind.value == Kind::Multi {
+            prompt.checked = match &current {
+                Some(Answer::Many(ids)) => ids.iter().filter_map(|id| q.option_index(id)).collect(),
+                Some(Answer::One(id)) if id == DONT_KNOW => vec![dont_know],
+                _ => Vec::new(),
+            };
+        }
         loop {
             let mv = match q.kind.value {
                 Kind::YesNo | Kind::Choice | Kind::Scale => {
@@ -447,39 +672,37 @@ impl<'a> Interview<'a> {
                         other => self.common_reply(p, q, goal, other)?,
                     }
                 }
-                Kind::Multi => {
-                    prompt.checked = match &current {
-                        Some(Answer::Many(ids)) => {
-                            ids.iter().filter_map(|id| q.option_index(id)).collect()
-                        }
-                        Some(Answer::One(id)) if id == DONT_KNOW => vec![dont_know],
-                        _ => Vec::new(),
-                    };
-                    match p.choose_many(&prompt)? {
-                        Reply::Answer(chosen)
-                            if chosen.contains(&dont_know) && chosen.len() > 1 =>
-                        {
-                            p.show(ui.iv_dont_know_alone)?;
-                            prompt.checked = chosen;
-                            None
-                        }
-                        Reply::Answer(chosen) if chosen.contains(&dont_know) => {
-                            self.set_answer(q, goal, Answer::One(DONT_KNOW.to_owned()));
-                            Some(Move::Next)
-                        }
-                        Reply::Answer(mut chosen) => {
-                            chosen.sort_unstable();
-                            chosen.dedup();
-                            let ids = chosen
-                                .into_iter()
-                                .filter_map(|i| q.options.get(i).map(|o| o.id.value.clone()))
-                                .collect();
-                            self.set_answer(q, goal, Answer::Many(ids));
-                            Some(Move::Next)
-                        }
-                        other => self.common_reply(p, q, goal, other.map_answer())?,
+                Kind::Multi => match p.choose_many(&prompt)? {
+                    Reply::Answer(chosen) if chosen.contains(&dont_know) && chosen.len() > 1 => {
+                        p.show(ui.iv_dont_know_alone)?;
+                        prompt.checked = chosen;
+                        None
                     }
-                }
+                    Reply::Answer(chosen)
+                        if chosen.len() > 1
+                            && let Some(&i) =
+                                chosen.iter().find(|i| prompt.exclusive.contains(i)) =>
+                    {
+                        p.show(&fill(ui.iv_exclusive, &[("option", &prompt.items[i])]))?;
+                        prompt.checked = chosen;
+                        None
+                    }
+                    Reply::Answer(chosen) if chosen.contains(&dont_know) => {
+                        self.set_answer(q, goal, Answer::One(DONT_KNOW.to_owned()));
+                        Some(Move::Next)
+                    }
+                    Reply::Answer(mut chosen) => {
+                        chosen.sort_unstable();
+                        chosen.dedup();
+                        let ids = chosen
+                            .into_iter()
+                            .filter_map(|i| q.options.get(i).map(|o| o.id.value.clone()))
+                            .collect();
+                        self.set_answer(q, goal, Answer::Many(ids));
+                        Some(Move::Next)
+                    }
+                    other => self.common_reply(p, q, goal, other.map_answer())?,
+                },
                 Kind::FreeText => {
                     prompt.initial_text = match &current {
                         Some(Answer::One(t)) if t != SKIPPED => t.clone(),
@@ -518,21 +741,7 @@ impl<'a> Interview<'a> {
                 Ok(Some(Move::Next))
             }
             Reply::Help => {
-                let info = q.info.as_ref().map_or_else(
-                    || self.ui().iv_no_help.to_owned(),
-                    |i| sanitize::line(i.get(self.lang)),
-                );
-                let source = q
-                    .source
-                    .as_ref()
-                    .map(|s| crate::views::continuum::source_title(self.bank, &s.value, self.lang));
-                let title = self.ui().iv_help_title;
-                match source {
-                    Some(src) => {
-                        p.show(&format!("{title}: {info}\n\n{}: {src}", self.ui().source))?
-                    }
-                    None => p.show(&format!("{title}: {info}"))?,
-                }
+                p.show(&format!("{}: {}", self.ui().iv_help_title, self.info(q)))?;
                 Ok(None)
             }
             Reply::Answer(_) => Ok(None),
@@ -543,8 +752,8 @@ impl<'a> Interview<'a> {
         &mut self,
         p: &mut dyn Prompter,
         q: &Question,
+        steps: &[Step],
         pos: usize,
-        total: usize,
     ) -> Result<Move> {
         let ui = self.ui();
         let labels: Vec<String> = self
@@ -558,16 +767,11 @@ impl<'a> Interview<'a> {
         while picked.len() + 1 < n {
             let remaining: Vec<usize> = (0..n).filter(|i| !picked.contains(i)).collect();
             let place = picked.len() + 1;
+            let place = fill(
+                ui.iv_order_place,
+                &[("k", &place.to_string()), ("n", &n.to_string())],
+            );
             let prompt = Prompt {
-                header: format!(
-                    "{} · {}",
-                    self.header(Some(&q.level.value), pos, total, None),
-                    fill(
-                        ui.iv_order_place,
-                        &[("k", &place.to_string()), ("n", &n.to_string())]
-                    )
-                ),
-                title: sanitize::line(q.text.get(self.lang)),
                 details: if picked.is_empty() {
                     vec![ui.iv_order_hint.to_owned()]
                 } else {
@@ -583,8 +787,11 @@ impl<'a> Interview<'a> {
                     .collect(),
                 can_back: true,
                 can_skip: true,
-                has_help: q.info.is_some(),
-                ..Prompt::default()
+                info: Some(self.info(q)),
+                ..self.prompt(
+                    &self.position(steps, pos, Some(&place)),
+                    sanitize::line(q.text.get(self.lang)),
+                )
             };
             match p.choose(&prompt)? {
                 Reply::Answer(i) if i < remaining.len() => picked.push(remaining[i]),
@@ -608,11 +815,11 @@ impl<'a> Interview<'a> {
         Ok(Move::Next)
     }
 
-    fn ask_goals(&mut self, p: &mut dyn Prompter, pos: usize, total: usize) -> Result<Move> {
+    fn ask_goals(&mut self, p: &mut dyn Prompter, header: &str) -> Result<Move> {
         let ui = self.ui();
         if self.session.goals.is_empty() {
             p.show(ui.iv_goals_intro)?;
-            return self.enter_goals(p, pos, total, true);
+            return self.enter_goals(p, header, true);
         }
         loop {
             let list: Vec<String> = self
@@ -630,17 +837,20 @@ impl<'a> Interview<'a> {
             items.push(ui.iv_goals_remove.to_owned());
             let add = self.session.goals.len() < MAX_GOALS;
             let prompt = Prompt {
-                header: self.header(None, pos, total, None),
-                title: ui.iv_goals_title.to_owned(),
                 details: list,
                 items,
                 default: Some(0),
                 can_back: true,
-                ..Prompt::default()
+                info: Some(ui.iv_goals_intro.to_owned()),
+                ..self.prompt(header, ui.iv_goals_title.to_owned())
             };
             let choice = match p.choose(&prompt)? {
                 Reply::Answer(i) => i,
                 Reply::Back => return Ok(Move::Back),
+                Reply::Help => {
+                    p.show(ui.iv_goals_intro)?;
+                    continue;
+                }
                 _ => continue,
             };
             let choice = if add || choice == 0 {
@@ -651,10 +861,10 @@ impl<'a> Interview<'a> {
             match choice {
                 0 => return Ok(Move::Next),
                 1 => {
-                    self.enter_goals(p, pos, total, false)?;
+                    self.enter_goals(p, header, false)?;
                 }
-                2 => self.rename_goal(p, pos, total)?,
-                _ => self.remove_goal(p, pos, total)?,
+                2 => self.rename_goal(p, header)?,
+                _ => self.remove_goal(p, header)?,
             }
         }
     }
@@ -663,19 +873,13 @@ impl<'a> Interview<'a> {
     fn enter_goals(
         &mut self,
         p: &mut dyn Prompter,
-        pos: usize,
-        total: usize,
+        header: &str,
         first_time: bool,
     ) -> Result<Move> {
         let ui = self.ui();
         while self.session.goals.len() < MAX_GOALS {
             let n = self.session.goals.len() + 1;
             let prompt = Prompt {
-                header: self.header(None, pos, total, None),
-                title: fill(
-                    ui.iv_goal_label,
-                    &[("n", &n.to_string()), ("max", &MAX_GOALS.to_string())],
-                ),
                 details: if n == 1 {
                     Vec::new()
                 } else {
@@ -683,7 +887,14 @@ impl<'a> Interview<'a> {
                 },
                 // Empty means "done" here (see the hint), not "skip".
                 can_back: first_time || n > 1,
-                ..Prompt::default()
+                info: Some(ui.iv_goals_intro.to_owned()),
+                ..self.prompt(
+                    header,
+                    fill(
+                        ui.iv_goal_label,
+                        &[("n", &n.to_string()), ("max", &MAX_GOALS.to_string())],
+                    ),
+                )
             };
             match p.text(&prompt)? {
                 Reply::Answer(t) if !t.trim().is_empty() => {
@@ -716,16 +927,8 @@ impl<'a> Interview<'a> {
         Ok(Move::Next)
     }
 
-    fn pick_goal(
-        &self,
-        p: &mut dyn Prompter,
-        title: &str,
-        pos: usize,
-        total: usize,
-    ) -> Result<Option<usize>> {
+    fn pick_goal(&self, p: &mut dyn Prompter, title: &str, header: &str) -> Result<Option<usize>> {
         let prompt = Prompt {
-            header: self.header(None, pos, total, None),
-            title: title.to_owned(),
             items: self
                 .session
                 .goals
@@ -733,7 +936,7 @@ impl<'a> Interview<'a> {
                 .map(|g| sanitize::line(&g.label.value))
                 .collect(),
             can_back: true,
-            ..Prompt::default()
+            ..self.prompt(header, title.to_owned())
         };
         Ok(match p.choose(&prompt)? {
             Reply::Answer(i) if i < self.session.goals.len() => Some(i),
@@ -741,18 +944,16 @@ impl<'a> Interview<'a> {
         })
     }
 
-    fn rename_goal(&mut self, p: &mut dyn Prompter, pos: usize, total: usize) -> Result<()> {
+    fn rename_goal(&mut self, p: &mut dyn Prompter, header: &str) -> Result<()> {
         let ui = self.ui();
-        let Some(g) = self.pick_goal(p, ui.iv_goals_rename, pos, total)? else {
+        let Some(g) = self.pick_goal(p, ui.iv_goals_rename, header)? else {
             return Ok(());
         };
         let old = self.session.goals[g].label.value.clone();
         let prompt = Prompt {
-            header: self.header(None, pos, total, None),
-            title: ui.iv_goal_new_label.to_owned(),
             initial_text: old.clone(),
             can_back: true,
-            ..Prompt::default()
+            ..self.prompt(header, ui.iv_goal_new_label.to_owned())
         };
         if let Reply::Answer(t) = p.text(&prompt)? {
             let label = sanitize::line(t.trim());
@@ -779,12 +980,12 @@ impl<'a> Interview<'a> {
         Ok(())
     }
 
-    fn remove_goal(&mut self, p: &mut dyn Prompter, pos: usize, total: usize) -> Result<()> {
+    fn remove_goal(&mut self, p: &mut dyn Prompter, header: &str) -> Result<()> {
         if self.session.goals.len() <= 1 {
             p.show(self.ui().iv_goal_needed)?;
             return Ok(());
         }
-        if let Some(g) = self.pick_goal(p, self.ui().iv_goals_remove, pos, total)? {
+        if let Some(g) = self.pick_goal(p, self.ui().iv_goals_remove, header)? {
             self.session.goals.remove(g);
             self.forget_orders();
             self.changed();
