@@ -1443,7 +1443,16 @@ impl Words<'_> {
             (None, Possible::Known(p)) => PossibleView {
                 status: "bekend".into(),
                 stap: Some(self.step_ref(p)),
-                tekst: self.text("mogelijk_ja", &[("nodig", &need)]),
+                // The lightest step needs nothing arranged: say so, rather
+                // than "according to the answers" when none were given.
+                tekst: self.text(
+                    if outcome.case.need == 0 {
+                        "mogelijk_altijd"
+                    } else {
+                        "mogelijk_ja"
+                    },
+                    &[("nodig", &need)],
+                ),
             },
             (None, Possible::AtMost(p)) => PossibleView {
                 status: "deels".into(),
