@@ -65,11 +65,12 @@ pub(crate) const DIRECTION_IDS: [&str; 7] = [
 
 /// Ids of the sentences the outcome needs from [`Bank::texts`]; `voorwie
 /// controleer` reports every one that is missing.
-pub(crate) const TEXT_IDS: [&str; 39] = [
+pub(crate) const TEXT_IDS: [&str; 41] = [
     "hoger_niet_beter",
     "nu_niemand",
     "nu_onbekend",
     "nu_een",
+    "een_professional",
     "nu_onbekend_actie",
     "mogelijk_ja",
     "mogelijk_altijd",
@@ -78,6 +79,7 @@ pub(crate) const TEXT_IDS: [&str; 39] = [
     "kloof",
     "kloof_eerst",
     "kloof_later",
+    "kloof_later_neerleggen",
     "kloof_neerleggen_onbekend",
     "zekerheid_alles_bekend",
     "zekerheid_vast_een",

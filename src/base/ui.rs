@@ -126,6 +126,10 @@ pub struct Ui {
     pub iv_goal_new_label: &'static str,
     pub iv_override_title: &'static str,
     pub iv_override_hint: &'static str,
+    /// The recap above the override question: the summary itself has
+    /// scrolled off a small screen.
+    pub iv_override_recap: &'static str,
+    pub iv_override_recap_case: &'static str,
     pub iv_override_no: &'static str,
     pub iv_override_case: &'static str,
     pub iv_override_goal: &'static str,
@@ -468,6 +472,8 @@ pub(crate) const NL: Ui = Ui {
     iv_goal_new_label: "Nieuw label voor dit doel",
     iv_override_title: "Wil je de suggestie aanpassen?",
     iv_override_hint: "Jij kent het gezin. Kies je een andere stap, dan bewaart voorwie de suggestie en jouw keuze met je reden.",
+    iv_override_recap: "De suggestie in het kort (de hele samenvatting staat hierboven):",
+    iv_override_recap_case: "Casus",
     iv_override_no: "Nee, ik laat de suggestie staan",
     iv_override_case: "Ja, voor de casus als geheel",
     iv_override_goal: "Ja, voor één doel",
@@ -818,6 +824,8 @@ pub(crate) const EN: Ui = Ui {
     iv_goal_new_label: "New label for this goal",
     iv_override_title: "Do you want to change the suggestion?",
     iv_override_hint: "You know the family. If you choose another step, voorwie keeps the suggestion and your choice with your reason.",
+    iv_override_recap: "The suggestion in short (the whole summary is above):",
+    iv_override_recap_case: "Case",
     iv_override_no: "No, I leave the suggestion as it is",
     iv_override_case: "Yes, for the case as a whole",
     iv_override_goal: "Yes, for one goal",
