@@ -130,9 +130,9 @@ impl Keeper {
     pub(crate) fn paused(&self) -> Error {
         let kept = self.kept(&self.last);
         if matches!(kept, Kept::Failed | Kept::Partly { .. }) {
-            eprintln!("\n{}", self.dump(&self.last));
+            crate::tell!("\n{}", self.dump(&self.last));
         } else if let (Some(note), Kept::Draft) = (self.moved_note(), &kept) {
-            eprintln!("\n{note}");
+            crate::tell!("\n{note}");
         }
         Error::Paused {
             kept,

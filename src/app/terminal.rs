@@ -69,7 +69,7 @@ pub fn install_interrupt_handler(farewell: String, farewell_kept: String) {
             restore_terminal();
             let said = if kept() { &farewell_kept } else { &farewell };
             let told = FAREWELL.lock().ok().and_then(|f| f.clone());
-            eprintln!("\n{}", told.as_deref().unwrap_or(said));
+            crate::tell!("\n{}", told.as_deref().unwrap_or(said));
             crate::base::platform::restore_console();
             std::process::exit(130);
         }
