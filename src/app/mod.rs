@@ -534,26 +534,31 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
         .run(p);
     let mut session = match result {
         Ok(s) => s,
-        Err(Error::Interrupted) => return Err(stopped(&keeper.borrow())),
+        Err(Error::Interrupted) => return Err(stopped(&mut keeper.borrow_mut())),
         Err(e) => return Err(e),
     };
     let mut keeper = keeper.into_inner();
     match result_and_save(config, bank, &mut session, p, &mut keeper) {
         // Ctrl-C at the prompts after the result: say what is kept (the
         // draft holds the whole session) and how to go on.
-        Err(Error::Interrupted) => Err(stopped(&keeper)),
+        Err(Error::Interrupted) => Err(stopped(&mut keeper)),
         other => other,
     }
 }
 
 /// The error that ends a session stopped by Ctrl-C (or a closed terminal),
 /// saying what was kept.
-fn stopped(keeper: &keeper::Keeper) -> Error {
+fn stopped(keeper: &mut keeper::Keeper) -> Error {
     if !terminal::take_over_interruption() {
         // The signal handler is ending the process; let it.
         std::thread::sleep(std::time::Duration::from_secs(5));
     }
     terminal::restore_terminal();
+    // Text typed but not yet confirmed goes into the draft's notes, so that
+    // nothing the user typed is lost.
+    if let Some((question, text)) = terminal::take_unfinished() {
+        keeper.keep_unfinished(&question, &text);
+    }
     keeper.paused()
 }
 
@@ -970,7 +975,16 @@ fn offer_save(
             &txt,
         ) {
             Ok(()) => {
-                p.show(&ui::fill(ui.save_done, &[("files", &files.join(", "))]))?;
+                // The whole path: after a double-click nobody knows which
+                // folder "here" was.
+                let shown: Vec<String> = files
+                    .iter()
+                    .map(|f| {
+                        std::path::absolute(f)
+                            .map_or_else(|_| f.clone(), |a| a.display().to_string())
+                    })
+                    .collect();
+                p.show(&ui::fill(ui.save_done, &[("files", &shown.join(", "))]))?;
                 return Ok(true);
             }
             Err(e @ (Error::Write { .. } | Error::Exists(_))) => {

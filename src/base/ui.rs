@@ -69,6 +69,9 @@ pub struct Ui {
     pub override_goal: &'static str,
     pub unknown_count: &'static str,
     pub notes: &'static str,
+    /// A note in the draft for text typed but not confirmed when the
+    /// session stopped.
+    pub unfinished_note: &'static str,
     pub reflection: &'static str,
     pub dont_know: &'static str,
     pub skipped: &'static str,
@@ -415,6 +418,7 @@ pub(crate) const NL: Ui = Ui {
     override_goal: "Doel '{goal}': gekozen {chosen} (suggestie was {suggested}).",
     unknown_count: "Open vragen: {dont_know} keer 'weet ik niet', {skipped} keer overgeslagen.",
     notes: "Notities",
+    unfinished_note: "Niet afgemaakt antwoord bij '{question}': {text}",
     reflection: "Reflectie",
     dont_know: "Weet ik niet",
     skipped: "overgeslagen",
@@ -767,6 +771,7 @@ pub(crate) const EN: Ui = Ui {
     override_goal: "Goal '{goal}': chose {chosen} (suggestion was {suggested}).",
     unknown_count: "Open questions: {dont_know} times 'don't know', {skipped} times skipped.",
     notes: "Notes",
+    unfinished_note: "Unfinished answer to '{question}': {text}",
     reflection: "Reflection",
     dont_know: "Don't know",
     skipped: "skipped",

@@ -877,9 +877,12 @@ impl<'a> Interview<'a> {
         first_time: bool,
     ) -> Result<Move> {
         let ui = self.ui();
+        // The goal taken back with '<', to retype: it stands in the field.
+        let mut retype = String::new();
         while self.session.goals.len() < MAX_GOALS {
             let n = self.session.goals.len() + 1;
             let prompt = Prompt {
+                initial_text: std::mem::take(&mut retype),
                 details: if n == 1 {
                     Vec::new()
                 } else {
@@ -913,7 +916,9 @@ impl<'a> Interview<'a> {
                 Reply::Back if self.session.goals.is_empty() => return Ok(Move::Back),
                 Reply::Back => {
                     // Back while entering: take the last goal out to retype it.
-                    self.session.goals.pop();
+                    if let Some(g) = self.session.goals.pop() {
+                        retype = g.label.value;
+                    }
                     self.forget_orders();
                     self.changed();
                 }
