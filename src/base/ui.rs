@@ -238,6 +238,9 @@ pub struct Ui {
     pub pr_result_context: &'static str,
     pub pr_answer: &'static str,
     pub pr_effect: &'static str,
+    /// Beside the anchor of the chosen option on a slide, when the case
+    /// gives no reason of its own: what the answer means, not why.
+    pub pr_meaning: &'static str,
     pub pr_effect_unknown: &'static str,
     pub pr_effect_possible: &'static str,
     pub pr_effect_possible_only: &'static str,
@@ -581,6 +584,7 @@ pub(crate) const NL: Ui = Ui {
     pr_result_context: "Uitkomst",
     pr_answer: "Antwoord",
     pr_effect: "Effect",
+    pr_meaning: "Betekent",
     pr_effect_unknown: "nog onbekend: de suggestie wordt minder zeker en dit wordt een actiepunt (zoek uit)",
     pr_effect_possible: "zegt wat mogelijk is (tot {step}); verandert niet wat nodig is",
     pr_effect_possible_only: "zegt iets over wat mogelijk is, niet over wat nodig is",
@@ -934,6 +938,7 @@ pub(crate) const EN: Ui = Ui {
     pr_result_context: "Outcome",
     pr_answer: "Answer",
     pr_effect: "Effect",
+    pr_meaning: "Means",
     pr_effect_unknown: "not known yet: the suggestion becomes less certain and this becomes an action point (find out)",
     pr_effect_possible: "says what is possible (up to {step}); does not change what is needed",
     pr_effect_possible_only: "says something about what is possible, not about what is needed",
