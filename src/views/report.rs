@@ -1476,6 +1476,18 @@ impl Words<'_> {
                 stap: Some(self.step_ref(gap.possible)),
                 tekst: self.gap_text(outcome, gap),
             },
+            // The lightest step is always possible, but the open questions
+            // can still make the need heavier than that: not a "yes".
+            (None, Possible::Known(p)) if outcome.case.need == 0 && outcome.case.fits.1 > p => {
+                PossibleView {
+                    status: "deels".into(),
+                    stap: Some(self.step_ref(p)),
+                    tekst: self.text(
+                        "mogelijk_onbekend",
+                        &[("nodig", &self.step_lower(outcome.case.fits.1))],
+                    ),
+                }
+            }
             (None, Possible::Known(p)) => PossibleView {
                 status: "bekend".into(),
                 stap: Some(self.step_ref(p)),
