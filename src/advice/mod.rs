@@ -864,7 +864,7 @@ fn goal_outcome(
         heavier,
     };
 
-    let reasons = reasons_of(bank, &light, &open_ids);
+    let reasons = reasons_of(bank, &light, &open_ids, heavy_need > light.need);
     let mut signals: Vec<String> = Vec::new();
     let mut actions = Vec::new();
     for q in bank.questions.iter().filter(|q| q.per_goal) {
@@ -1035,9 +1035,15 @@ fn known_condition(
 /// Only what moved the outcome: the base, the shift and the answers behind
 /// it, a bound that held the step back, the family cap when it mattered,
 /// every floor or cap that changed the need, and what to do first.
-fn reasons_of(bank: &Bank, e: &Eval, open: &[&str]) -> Vec<Reason> {
+fn reasons_of(bank: &Bank, e: &Eval, open: &[&str], can_be_heavier: bool) -> Vec<Reason> {
     let mut out = Vec::new();
+    // An open kind of question was counted at its lightest to find the
+    // lightest outcome: that is not the professional's answer.
+    let base_open = bank
+        .base_question()
+        .is_some_and(|q| open.contains(&q.id.value.as_str()));
     match e.base {
+        _ if base_open => out.push(Reason::BaseOpen { step: e.base_step }),
         Some(option) => out.push(Reason::Base {
             option,
             step: e.base_step,
@@ -1139,6 +1145,7 @@ fn reasons_of(bank: &Bank, e: &Eval, open: &[&str]) -> Vec<Reason> {
     if out.len() == 1
         && matches!(out[0], Reason::Base { .. } | Reason::BaseOpen { .. })
         && e.need <= 1
+        && !can_be_heavier
     {
         out.push(Reason::Light { step: e.need });
     }
