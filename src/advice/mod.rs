@@ -146,7 +146,14 @@ pub fn score(bank: &Bank, responses: &Responses) -> Outcome {
         signals.push("te_weinig".to_owned());
     }
 
-    let (possible, gap) = possible_and_gap(bank, responses, &goals, case.need);
+    let (mut possible, gap) = possible_and_gap(bank, responses, &goals, case.need);
+    // What already runs is possible: no need to find out whether it is.
+    if gap.is_none()
+        && !matches!(possible, Possible::Known(_))
+        && let Some(now) = case_now.step().filter(|n| *n >= case.need)
+    {
+        possible = Possible::Known(now);
+    }
     match possible {
         Possible::Unknown | Possible::AtMost(_)
             if gap.is_none() && case.need >= COORDINATION && !goals.is_empty() =>

@@ -39,6 +39,9 @@ pub struct Ui {
     pub bar_now: &'static str,
     pub bar_advice: &'static str,
     pub bar_needed: &'static str,
+    /// The need beside the continuum under eerst afstemmen: whether it is
+    /// needed shows at the evaluation.
+    pub bar_needed_later: &'static str,
     /// The legend of the drawn continuum (HTML).
     pub legend_now: &'static str,
     pub legend_advice: &'static str,
@@ -392,6 +395,7 @@ pub(crate) const NL: Ui = Ui {
     bar_now: "nu",
     bar_advice: "advies",
     bar_needed: "nodig",
+    bar_needed_later: "later misschien nodig",
     legend_now: "nu: hoe er nu wordt samengewerkt",
     legend_advice: "advies: de voorgestelde stap",
     legend_needed: "nodig: waar de behoefte ligt",
@@ -746,6 +750,7 @@ pub(crate) const EN: Ui = Ui {
     bar_now: "now",
     bar_advice: "advice",
     bar_needed: "needed",
+    bar_needed_later: "maybe needed later",
     legend_now: "now: how professionals work together now",
     legend_advice: "advice: the suggested step",
     legend_needed: "needed: where the need lies",

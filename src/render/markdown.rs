@@ -183,7 +183,11 @@ impl Renderer for MarkdownRenderer {
                     marks.push(ui.bar_advice);
                 }
                 if a.nodig.index == s.index && a.nodig.index != a.index {
-                    marks.push(ui.bar_needed);
+                    marks.push(if r.richting == "eerst_afstemmen" {
+                        ui.bar_needed_later
+                    } else {
+                        ui.bar_needed
+                    });
                 }
                 let name = esc(&s.naam);
                 let name = if a.index == s.index {

@@ -122,7 +122,11 @@ impl TextRenderer {
                 m.push(self.ui.bar_advice);
             }
             if r.advies.nodig.index == i && r.advies.nodig.index != r.advies.index {
-                m.push(self.ui.bar_needed);
+                m.push(if r.richting == "eerst_afstemmen" {
+                    self.ui.bar_needed_later
+                } else {
+                    self.ui.bar_needed
+                });
             }
             m
         };
