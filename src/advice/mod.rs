@@ -45,12 +45,15 @@ pub fn score(bank: &Bank, responses: &Responses) -> Outcome {
     let order_care_given = order_given(bank, responses, "hulpverlening");
     let orders_differ = order_family_given && order_care_given && order_family != order_care;
 
-    // The heaviest goal sets the case; on a tie, the family's first.
+    // The heaviest goal sets the case; on a tie, a goal not yet reached,
+    // then the family's first.
+    let open_goal = |g: usize| goals[g].reached != Some(true);
     let driving_goal = order_family.iter().copied().max_by(|&a, &b| {
         goals[a]
             .advice
             .need
             .cmp(&goals[b].advice.need)
+            .then(open_goal(a).cmp(&open_goal(b)))
             // `max_by` keeps the last maximum; prefer the earlier one.
             .then(Ordering::Greater)
     });
