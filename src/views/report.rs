@@ -327,7 +327,7 @@ pub fn build(input: &Input) -> Report {
                     w.now_label(responses, if go.current_from_case { None } else { Some(g) }),
                 ),
                 richting: go.direction.id().to_owned(),
-                richting_naam: w.direction_name(go.direction),
+                richting_naam: w.direction_name(go.direction, go.current),
                 richting_uitleg: w.direction_text(
                     go.direction,
                     &go.advice,
@@ -434,7 +434,7 @@ pub fn build(input: &Input) -> Report {
         overwogen: outcome.considered.map(|c| w.step_ref(c)),
         overwogen_tekst: outcome.considered.map(|c| w.considered_text(responses, c)),
         richting: outcome.direction.id().to_owned(),
-        richting_naam: w.direction_name(outcome.direction),
+        richting_naam: w.direction_name(outcome.direction, outcome.current),
         richting_uitleg: w.direction_text(
             outcome.direction,
             &outcome.case,
@@ -607,7 +607,12 @@ impl Words<'_> {
         }
     }
 
-    fn direction_name(&self, d: Direction) -> String {
+    /// The direction's name; scaling up from nobody is starting help
+    /// ("hulp starten"), not "opschalen". The id stays `opschalen`.
+    fn direction_name(&self, d: Direction, now: Now) -> String {
+        if d == Direction::Up && now == Now::Nobody {
+            return self.text("starten", &[]);
+        }
         self.bank.direction(d.id()).map_or_else(
             || d.id().to_owned(),
             |x| sanitize::line(x.name.get(self.lang)),
