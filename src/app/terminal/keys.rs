@@ -48,6 +48,8 @@ pub(crate) struct Keys {
     more_after_previous: bool,
     /// The current burst holds typed characters (it is pasted text).
     burst_has_text: bool,
+    /// An event read ahead to see whether more input is waiting.
+    pending: Option<Event>,
 }
 
 impl Keys {
@@ -63,11 +65,12 @@ impl Keys {
             if crate::base::platform::terminal_hung_up() {
                 return Ok(None);
             }
-            if !event::poll(Duration::from_millis(150))? {
-                continue;
-            }
-            let ev = event::read()?;
-            let more = event::poll(Duration::ZERO)?;
+            let ev = match self.pending.take() {
+                Some(ev) => ev,
+                None if event::poll(Duration::from_millis(150))? => event::read()?,
+                None => continue,
+            };
+            let more = self.more_waiting()?;
             let previous = std::mem::replace(&mut self.more_after_previous, more);
             if !previous {
                 self.burst_has_text = false;
@@ -81,6 +84,27 @@ impl Keys {
                 _ => {}
             }
         }
+    }
+
+    /// Whether more input is waiting right now. Key releases do not count:
+    /// a Windows console (and Wine's, fed by a terminal) queues the release
+    /// of Enter right behind its press, which would make every Enter look
+    /// like part of a paste. The first other event is kept for the next
+    /// call.
+    fn more_waiting(&mut self) -> io::Result<bool> {
+        if self.pending.is_some() {
+            return Ok(true);
+        }
+        while event::poll(Duration::ZERO)? {
+            match event::read()? {
+                Event::Key(k) if k.kind == KeyEventKind::Release => {}
+                ev => {
+                    self.pending = Some(ev);
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
     }
 
     /// Marks a key as pasted when it came in a burst: any character in a
