@@ -17,8 +17,10 @@
 //! 6. [`render`]: one renderer per format (text, Markdown, JSON, HTML);
 //! 7. [`interview`]: the interactive session, asked through a
 //!    [`Prompter`](interview::Prompter);
-//! 8. [`app`]: the commands and how they meet the user: the prompters,
-//!    presenter mode, the clipboard.
+//! 8. [`browser`]: the browser edition's face (the page in `web/` steps
+//!    the interview through it);
+//! 9. [`app`]: the commands and how they meet the user: the prompters,
+//!    presenter mode, the clipboard (not built for the browser).
 //!
 //! The binary (`src/main.rs` with `src/cli.rs`) turns command-line arguments
 //! into an [`app::config::Config`] and calls [`app::run`].
@@ -38,5 +40,8 @@ pub mod views;
 pub mod render;
 // 7
 pub mod interview;
-// 8
+// 8: the browser edition's face, beside the terminal's (app)
+pub mod browser;
+// 9 (not in the browser edition, which is its own face: web/)
+#[cfg(not(target_arch = "wasm32"))]
 pub mod app;

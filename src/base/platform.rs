@@ -124,8 +124,11 @@ pub fn restrict_to_owner(path: &Path, dir: bool) -> std::io::Result<()> {
 mod imp {
     use std::io::IsTerminal;
     use std::path::Path;
+    #[cfg(unix)]
     use std::sync::OnceLock;
 
+    // The browser edition (wasm32) has no terminal to put back.
+    #[cfg(unix)]
     static SAVED_MODE: OnceLock<rustix::termios::Termios> = OnceLock::new();
 
     pub(super) fn console_process_count() -> u32 {
@@ -153,12 +156,14 @@ mod imp {
     }
 
     pub(super) fn save_terminal_mode() {
+        #[cfg(unix)]
         if let Ok(mode) = rustix::termios::tcgetattr(std::io::stdin()) {
             let _ = SAVED_MODE.set(mode);
         }
     }
 
     pub(super) fn restore_terminal_mode() {
+        #[cfg(unix)]
         if let Some(mode) = SAVED_MODE.get() {
             let _ = rustix::termios::tcsetattr(
                 std::io::stdin(),
@@ -308,12 +313,14 @@ mod imp {
     }
 
     pub(super) fn save_terminal_mode() {
+        #[cfg(unix)]
         if let Some(mode) = console_mode(handle(STD_INPUT_HANDLE)) {
             let _ = SAVED_MODE.set(mode);
         }
     }
 
     pub(super) fn restore_terminal_mode() {
+        #[cfg(unix)]
         if let Some(mode) = SAVED_MODE.get() {
             // SAFETY: the handle was a console when the mode was saved; if it
             // is not now, the call fails harmlessly.
