@@ -25,6 +25,10 @@
 //! The binary (`src/main.rs` with `src/cli.rs`) turns command-line arguments
 //! into an [`app::config::Config`] and calls [`app::run`].
 
+// The browser edition (wasm32) does not build `app`, so what only the
+// commands use is unused there.
+#![cfg_attr(target_arch = "wasm32", allow(dead_code))]
+
 // The layers in the order above; each line may only use the lines before
 // it. (The comments keep rustfmt from sorting them.)
 pub mod base;
