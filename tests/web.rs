@@ -289,7 +289,35 @@ async fn whole_session(driver_path: PathBuf) {
     }
     assert!(reloaded, "the session was too short to reload halfway");
     assert!(answered > 20, "only {answered} questions were asked");
+    // Another step than the advice: refused without a reason, kept with one.
+    let refused = js(
+        &c,
+        "document.getElementById('r-override-box').open = true;
+         document.getElementById('o-step').value = '0';
+         document.getElementById('o-reason').value = ' ';
+         document.querySelector('#r-override button[type=submit]').click();
+         return document.getElementById('r-messages').textContent;",
+    )
+    .await;
+    assert!(
+        refused.as_str().is_some_and(|m| !m.is_empty()),
+        "an override without a reason is not refused"
+    );
+    js(
+        &c,
+        "document.getElementById('o-step').value = '0';
+         document.getElementById('o-reason').value = 'Het gezin wil eerst zelf verder';
+         document.querySelector('#r-override button[type=submit]').click();
+         return null;",
+    )
+    .await;
     let shown = page_json(&js(&c, "return document.getElementById('r-json').textContent;").await);
+    assert!(
+        shown
+            .to_string()
+            .contains("Het gezin wil eerst zelf verder"),
+        "the override is not in the result"
+    );
 
     // Saved in the browser, listed with a date.
     let kept = js(&c, "return Object.keys(store().sessions || {}).length;").await;
@@ -327,6 +355,31 @@ async fn whole_session(driver_path: PathBuf) {
         from_cli, shown,
         "the CLI's result for the saved file differs from the page's"
     );
+
+    // The saved file opens again (the file field on the start page), with
+    // the same result.
+    c.find(Locator::Id("nav-home"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.find(Locator::Id("open-file"))
+        .await
+        .unwrap()
+        .send_keys(file.to_str().unwrap())
+        .await
+        .unwrap();
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("#view-result:not(.hidden)"))
+        .await
+        .expect("the opened file shows its result");
+    let reopened =
+        page_json(&js(&c, "return document.getElementById('r-json').textContent;").await);
+    assert_eq!(reopened, shown, "the reopened file gives another result");
+    // It is kept as a second session; take it away again.
+    js(&c, "forget(current); return null;").await;
 
     // The list on the start page, and removing it with one click.
     c.find(Locator::Id("nav-home"))
