@@ -43,7 +43,7 @@ fn run_main(lang: &mut Option<voorwie::base::text::Lang>) -> ExitCode {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
             // A usage error: in the user's language, exit code 2.
-            eprintln!("{}", cli::usage_error(&e, &args, asked));
+            voorwie::tell!("{}", cli::usage_error(&e, &args, asked));
             return ExitCode::from(2);
         }
         Err(e) => {
@@ -59,7 +59,7 @@ fn run_main(lang: &mut Option<voorwie::base::text::Lang>) -> ExitCode {
     *lang = Some(cli.lang());
     voorwie::base::say::set_message_lang(cli.lang());
     if let Some(message) = cli.misplaced_option(&args) {
-        eprintln!("{message}");
+        voorwie::tell!("{message}");
         return ExitCode::from(2);
     }
     match run(cli) {
@@ -238,12 +238,14 @@ fn report(err: &anyhow::Error) -> ExitCode {
     // Messages can quote file contents: never let them drive the terminal.
     let clean = |e: &dyn std::fmt::Display| voorwie::base::sanitize::multiline(&e.to_string());
     match err.downcast_ref::<Error>() {
-        Some(Error::Interrupted | Error::Paused { .. }) => eprintln!("\nvoorwie: {}", clean(err)),
-        Some(Error::Invalid(_) | Error::Syntax(_)) => eprintln!("voorwie: {}", clean(err)),
-        _ => eprintln!("voorwie: {}{}", pick("fout: ", "error: "), clean(err)),
+        Some(Error::Interrupted | Error::Paused { .. }) => {
+            voorwie::tell!("\nvoorwie: {}", clean(err))
+        }
+        Some(Error::Invalid(_) | Error::Syntax(_)) => voorwie::tell!("voorwie: {}", clean(err)),
+        _ => voorwie::tell!("voorwie: {}{}", pick("fout: ", "error: "), clean(err)),
     }
     for cause in err.chain().skip(1) {
-        eprintln!("  {}{}", pick("oorzaak: ", "cause: "), clean(cause));
+        voorwie::tell!("  {}{}", pick("oorzaak: ", "cause: "), clean(cause));
     }
     let code = err.downcast_ref::<Error>().map_or(1, Error::exit_code);
     ExitCode::from(code)

@@ -84,6 +84,9 @@ struct Case {
     /// Pieces of text no action point may contain.
     #[serde(default)]
     geen_acties: Vec<String>,
+    /// Pieces of text no reason of any goal may contain.
+    #[serde(default)]
+    geen_redenen: Vec<String>,
     /// A piece of text the 'mogelijk' line must contain.
     mogelijk_tekst: Option<String>,
     kloof_niveaus: Option<Vec<String>>,
@@ -300,6 +303,16 @@ fn the_advice_cases_give_what_the_sources_argue() {
                 &g.signalen,
                 &g.actiepunten,
             );
+        }
+        for t in &case.geen_redenen {
+            for g in &r.doelen {
+                if let Some(x) = g.redenen.iter().find(|x| x.tekst.contains(t.as_str())) {
+                    c.fail(format!(
+                        "{}: reden met '{t}' hoort er niet bij: {}",
+                        g.label, x.tekst
+                    ));
+                }
+            }
         }
         for a in &case.geen_acties {
             if let Some(x) = r.actiepunten.iter().find(|x| x.tekst.contains(a.as_str())) {

@@ -136,12 +136,14 @@ fn the_ist_referral_says_align_first() {
     let v = json(&["start", "--antwoorden", IST]);
     assert_eq!(v["richting"], "eerst_afstemmen");
     assert_eq!(v["advies"]["stap"], "coordinatie");
-    assert_eq!(v["advies"]["nodig"]["stap"], "integratie");
+    // What is considered (an integraal specialistisch team) is coöperatie;
+    // complexity alone does not make it integratie.
+    assert_eq!(v["advies"]["nodig"]["stap"], "cooperatie");
     assert!(
         v["advies"]["past_bij"]
             .as_array()
             .unwrap()
-            .contains(&Value::from("integratie"))
+            .contains(&Value::from("cooperatie"))
     );
     assert_eq!(v["overwogen"]["stap"], "cooperatie");
     assert!(v["kloof"].is_null());

@@ -91,7 +91,7 @@ fn presenter_mode_shows_the_case_every_answer_and_the_result() {
     assert!(text.contains("Praktijkvoorbeeld robin") && text.contains("kastje naar de muur"));
     assert!(text.contains("Antwoord: Na elkaar"));
     assert!(
-        text.contains("Waarom:")
+        text.contains("Betekent:")
             && text.contains("Effect:   het soort vraagstuk: het begint bij coördinatie")
     );
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");

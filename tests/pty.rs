@@ -1222,3 +1222,29 @@ fn colour_on_a_terminal_follows_no_color() {
         "--kleur nooit"
     );
 }
+
+#[test]
+fn ctrl_c_while_typing_keeps_the_typed_text_in_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = spawn(dir.path(), "xterm-256color", &["start", "--snel"]);
+    s.expect("Op welk moment").unwrap();
+    s.send("\r").unwrap();
+    s.expect("Zijn er doelen").unwrap();
+    s.send("\r").unwrap(); // ja
+    s.expect("Doel 1").unwrap();
+    s.send("Schulden stabiel").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    s.send(ControlCode::EndOfText).unwrap();
+    let out = rest(&mut s);
+    assert_eq!(exit_code(&s), 130, "{out}");
+    let drafts: Vec<_> = fs::read_dir(dir.path().join("gegevens/concepten"))
+        .unwrap()
+        .map(|e| fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert_eq!(drafts.len(), 1);
+    assert!(
+        drafts[0].contains("Schulden stabiel") && drafts[0].contains("Niet afgemaakt antwoord"),
+        "{}",
+        drafts[0]
+    );
+}

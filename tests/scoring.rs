@@ -485,3 +485,32 @@ fn scoring_is_a_pure_function() {
     let b = bank();
     assert_eq!(score_with(&b, &text).1, score_with(&b, &text).1);
 }
+
+#[test]
+fn a_goal_override_leads_the_action_points() {
+    // Suggested coördinatie (opschalen from connectie); the professional
+    // chose integratie: the direction's action goes to integratie.
+    let base = session(
+        CASE,
+        &[("Doel", &goal("partijen: [a, b]\nafhankelijk: wat"))],
+    );
+    let suggested = score(&base);
+    let step = suggested.goals[0].advice.step;
+    assert!(step < 4, "the test needs a suggestion below integratie");
+    let chosen = score(&format!(
+        "{base}    overschrijving:\n      stap: integratie\n      reden: Ik ken dit gezin.\n"
+    ));
+    assert_eq!(chosen.goals[0].advice.step, step, "the suggestion stays");
+    let to = |o: &Outcome| -> Vec<usize> {
+        o.goals[0]
+            .actions
+            .iter()
+            .filter_map(|a| match a {
+                Action::Direction { step, .. } => Some(*step),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(to(&chosen), vec![4], "{:?}", chosen.goals[0].actions);
+    assert_ne!(to(&suggested), vec![4]);
+}

@@ -559,7 +559,8 @@ fn evaluate(
     let goal_points: i32 = goal_parts.iter().map(Part::points).sum();
     let family_raw: i32 = family_parts.iter().map(Part::points).sum();
     let fam = &bank.scoring.family;
-    let family = family_raw.clamp(fam.min.value, fam.max.value.max(fam.min.value));
+    let family_max = fam.max_for(bank, base_step);
+    let family = family_raw.clamp(fam.min.value, family_max.max(fam.min.value));
     let points = goal_points + family;
     let shift = bank.shift_for(points);
     let shifted = i32::try_from(base_step).unwrap_or(0) + shift;
@@ -863,7 +864,7 @@ fn goal_outcome(
         heavier,
     };
 
-    let reasons = reasons_of(bank, &light, &open_ids);
+    let reasons = reasons_of(bank, &light, &open_ids, heavy_need > light.need);
     let mut signals: Vec<String> = Vec::new();
     let mut actions = Vec::new();
     for q in bank.questions.iter().filter(|q| q.per_goal) {
@@ -939,6 +940,32 @@ fn goal_outcome(
             step: light.step,
         });
     }
+    // The professional's own choice leads what to do: the direction's
+    // action goes from where the goal stands to the chosen step, and rule
+    // actions that set a direction (eerst afstemmen) give way to it.
+    if let Some(choice) = responses.goals[goal].override_.as_ref()
+        && choice.step != light.step
+    {
+        actions.retain(|a| match a {
+            Action::Direction { .. } => false,
+            Action::Rule { rule } => !bank
+                .scoring
+                .rules
+                .iter()
+                .any(|r| r.id == rule.as_str() && rule_direction(r).is_some()),
+            _ => true,
+        });
+        let chosen = structural_direction(now, choice.step, None);
+        if bank
+            .direction(chosen.id())
+            .is_some_and(|d| d.action.is_some())
+        {
+            actions.push(Action::Direction {
+                direction: chosen,
+                step: choice.step,
+            });
+        }
+    }
     if let Some(missing) = missing_parties(bank, responses, goal) {
         actions.push(missing);
     }
@@ -1008,9 +1035,15 @@ fn known_condition(
 /// Only what moved the outcome: the base, the shift and the answers behind
 /// it, a bound that held the step back, the family cap when it mattered,
 /// every floor or cap that changed the need, and what to do first.
-fn reasons_of(bank: &Bank, e: &Eval, open: &[&str]) -> Vec<Reason> {
+fn reasons_of(bank: &Bank, e: &Eval, open: &[&str], can_be_heavier: bool) -> Vec<Reason> {
     let mut out = Vec::new();
+    // An open kind of question was counted at its lightest to find the
+    // lightest outcome: that is not the professional's answer.
+    let base_open = bank
+        .base_question()
+        .is_some_and(|q| open.contains(&q.id.value.as_str()));
     match e.base {
+        _ if base_open => out.push(Reason::BaseOpen { step: e.base_step }),
         Some(option) => out.push(Reason::Base {
             option,
             step: e.base_step,
@@ -1041,15 +1074,15 @@ fn reasons_of(bank: &Bank, e: &Eval, open: &[&str]) -> Vec<Reason> {
     }
     // The family cap mattered when the uncapped points would have shifted
     // further (within the bounds).
-    let fam = &bank.scoring.family;
-    if e.family_raw > fam.max.value {
-        let uncapped = e.points - fam.max.value + e.family_raw;
+    let family_max = bank.scoring.family.max_for(bank, e.base_step);
+    if e.family_raw > family_max {
+        let uncapped = e.points - family_max + e.family_raw;
         let further = i32::try_from(e.base_step).unwrap_or(0) + bank.shift_for(uncapped);
         let further = usize::try_from(further.max(0))
             .unwrap_or(0)
             .clamp(e.bounds.0, e.bounds.1.max(e.bounds.0));
         if further > e.bounded {
-            out.push(Reason::FamilyCapped { max: fam.max.value });
+            out.push(Reason::FamilyCapped { max: family_max });
         }
     }
     // A floor with priority that binds wins over every cap: the cap is not
@@ -1112,6 +1145,7 @@ fn reasons_of(bank: &Bank, e: &Eval, open: &[&str]) -> Vec<Reason> {
     if out.len() == 1
         && matches!(out[0], Reason::Base { .. } | Reason::BaseOpen { .. })
         && e.need <= 1
+        && !can_be_heavier
     {
         out.push(Reason::Light { step: e.need });
     }

@@ -76,6 +76,22 @@ impl Keeper {
         ui::ui(self.lang)
     }
 
+    /// Adds text that was typed but not confirmed (the session stopped in
+    /// the middle of an answer) to the session's notes, with its question,
+    /// and saves the draft.
+    pub(crate) fn keep_unfinished(&mut self, question: &str, text: &str) {
+        let mut session = self.last.clone();
+        let line = ui::fill(
+            self.ui().unfinished_note,
+            &[("question", question), ("text", text)],
+        );
+        session.notes = Some(match session.notes.take() {
+            Some(n) if !n.trim().is_empty() => format!("{}\n{line}", n.trim_end()),
+            _ => line,
+        });
+        let _ = self.save(&session);
+    }
+
     /// The draft, if there is one.
     pub(crate) fn draft(&self) -> Option<&Draft> {
         self.draft.as_ref()
@@ -130,9 +146,9 @@ impl Keeper {
     pub(crate) fn paused(&self) -> Error {
         let kept = self.kept(&self.last);
         if matches!(kept, Kept::Failed | Kept::Partly { .. }) {
-            eprintln!("\n{}", self.dump(&self.last));
+            crate::tell!("\n{}", self.dump(&self.last));
         } else if let (Some(note), Kept::Draft) = (self.moved_note(), &kept) {
-            eprintln!("\n{note}");
+            crate::tell!("\n{note}");
         }
         Error::Paused {
             kept,

@@ -101,14 +101,14 @@ pub fn run(config: &Config) -> Result<()> {
             for f in view.niet_gelezen_bestanden.iter().filter(|_| !config.quiet) {
                 let skipped = pick("overgeslagen", "skipped");
                 if f.fout.starts_with(&f.bestand) {
-                    eprintln!("voorwie: {skipped}: {}", f.fout);
+                    crate::tell!("voorwie: {skipped}: {}", f.fout);
                 } else {
-                    eprintln!("voorwie: {skipped}: {}: {}", f.bestand, f.fout);
+                    crate::tell!("voorwie: {skipped}: {}: {}", f.bestand, f.fout);
                 }
             }
             if !config.quiet && view.niet_gelezen > view.niet_gelezen_bestanden.len() {
                 let more = view.niet_gelezen - view.niet_gelezen_bestanden.len();
-                eprintln!(
+                crate::tell!(
                     "voorwie: {}",
                     say!(
                         "en nog {more} bestand(en) overgeslagen",
@@ -178,7 +178,7 @@ pub fn run(config: &Config) -> Result<()> {
                 && !config.quiet
                 && let Some(name) = compare::common_case(&sessions)
             {
-                eprintln!(
+                crate::tell!(
                     "voorwie: {}",
                     ui::fill(u.cmp_reference_tip, &[("name", name)])
                 );
@@ -190,7 +190,7 @@ pub fn run(config: &Config) -> Result<()> {
             };
             let view = compare::compare(&bank, sessions, mode, config.lang);
             for w in view.waarschuwingen.iter().filter(|_| !config.quiet) {
-                eprintln!("voorwie: {w}");
+                crate::tell!("voorwie: {w}");
             }
             emit(config, |r| r.comparison(&view))
         }
@@ -277,7 +277,7 @@ fn load_bank(config: &Config) -> Result<Bank> {
 /// Prints warnings to stderr.
 fn warn(config: &Config, problems: &Problems) {
     if !config.quiet && !problems.list.is_empty() {
-        eprintln!("{problems}");
+        crate::tell!("{problems}");
     }
 }
 
@@ -350,7 +350,7 @@ fn read_answers(config: &Config, path: &Path) -> Result<Session> {
         if stdin.is_terminal() && !config.quiet {
             // Not a pipe: someone is to type or paste the answers. Say so
             // rather than wait in silence.
-            eprintln!(
+            crate::tell!(
                 "voorwie: {}",
                 pick(
                     "ik lees je antwoorden van de invoer (stdin): plak of typ ze en sluit af met \
@@ -407,7 +407,7 @@ fn copy_summary(config: &Config, report: &report::Report) {
     let summary = renderer(Format::Text, Style::paste(), config.lang).report(report);
     match crate::app::clipboard::copy(&summary) {
         Ok(()) if !config.quiet => {
-            eprintln!(
+            crate::tell!(
                 "voorwie: {}",
                 pick(
                     "de samenvatting (tekst) staat op het klembord.",
@@ -421,7 +421,7 @@ fn copy_summary(config: &Config, report: &report::Report) {
                 Some(p) => say!("in '{}'", "in '{}'", p.display()),
                 None => pick("hierboven (stdout)", "above (stdout)").to_owned(),
             };
-            eprintln!(
+            crate::tell!(
                 "voorwie: {}",
                 say!(
                     "kopiëren naar het klembord lukte niet: {why}.\n  De samenvatting staat {place}; kopieer die met de hand, of schrijf haar weg met --format tekst -o samenvatting.txt.",
@@ -534,26 +534,31 @@ fn start_interactive(config: &Config, bank: &Bank, start: &Start) -> Result<()> 
         .run(p);
     let mut session = match result {
         Ok(s) => s,
-        Err(Error::Interrupted) => return Err(stopped(&keeper.borrow())),
+        Err(Error::Interrupted) => return Err(stopped(&mut keeper.borrow_mut())),
         Err(e) => return Err(e),
     };
     let mut keeper = keeper.into_inner();
     match result_and_save(config, bank, &mut session, p, &mut keeper) {
         // Ctrl-C at the prompts after the result: say what is kept (the
         // draft holds the whole session) and how to go on.
-        Err(Error::Interrupted) => Err(stopped(&keeper)),
+        Err(Error::Interrupted) => Err(stopped(&mut keeper)),
         other => other,
     }
 }
 
 /// The error that ends a session stopped by Ctrl-C (or a closed terminal),
 /// saying what was kept.
-fn stopped(keeper: &keeper::Keeper) -> Error {
+fn stopped(keeper: &mut keeper::Keeper) -> Error {
     if !terminal::take_over_interruption() {
         // The signal handler is ending the process; let it.
         std::thread::sleep(std::time::Duration::from_secs(5));
     }
     terminal::restore_terminal();
+    // Text typed but not yet confirmed goes into the draft's notes, so that
+    // nothing the user typed is lost.
+    if let Some((question, text)) = terminal::take_unfinished() {
+        keeper.keep_unfinished(&question, &text);
+    }
     keeper.paused()
 }
 
@@ -970,7 +975,16 @@ fn offer_save(
             &txt,
         ) {
             Ok(()) => {
-                p.show(&ui::fill(ui.save_done, &[("files", &files.join(", "))]))?;
+                // The whole path: after a double-click nobody knows which
+                // folder "here" was.
+                let shown: Vec<String> = files
+                    .iter()
+                    .map(|f| {
+                        std::path::absolute(f)
+                            .map_or_else(|_| f.clone(), |a| a.display().to_string())
+                    })
+                    .collect();
+                p.show(&ui::fill(ui.save_done, &[("files", &shown.join(", "))]))?;
                 return Ok(true);
             }
             Err(e @ (Error::Write { .. } | Error::Exists(_))) => {

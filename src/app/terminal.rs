@@ -69,7 +69,7 @@ pub fn install_interrupt_handler(farewell: String, farewell_kept: String) {
             restore_terminal();
             let said = if kept() { &farewell_kept } else { &farewell };
             let told = FAREWELL.lock().ok().and_then(|f| f.clone());
-            eprintln!("\n{}", told.as_deref().unwrap_or(said));
+            crate::tell!("\n{}", told.as_deref().unwrap_or(said));
             crate::base::platform::restore_console();
             std::process::exit(130);
         }
@@ -87,6 +87,24 @@ pub fn set_farewell(text: Option<String>) {
     if let Ok(mut f) = FAREWELL.lock() {
         *f = text;
     }
+}
+
+/// Text typed into an open question but not yet confirmed with Enter when
+/// the session was stopped: (the question, the text).
+static UNFINISHED: std::sync::Mutex<Option<(String, String)>> = std::sync::Mutex::new(None);
+
+/// Keeps half-typed text when a session stops in the middle of an answer,
+/// so that it can go into the draft (see [`take_unfinished`]).
+fn stash_unfinished(question: &str, text: &str) {
+    if let Ok(mut u) = UNFINISHED.lock() {
+        *u = Some((question.to_owned(), text.to_owned()));
+    }
+}
+
+/// The text that was being typed when the session stopped, with its
+/// question; taken once.
+pub fn take_unfinished() -> Option<(String, String)> {
+    UNFINISHED.lock().ok().and_then(|mut u| u.take())
 }
 
 /// Whether the session's draft has been written (see [`mark_kept`]).
@@ -650,14 +668,24 @@ impl TerminalPrompter {
                 (lines, Some((row, col)))
             });
             self.draw(&frame)?;
-            let key = match self.input()? {
+            let input = self.input().inspect_err(|_| {
+                let typed = editor.text().trim();
+                if !typed.is_empty() && typed != prompt.initial_text.trim() {
+                    stash_unfinished(&prompt.title, typed);
+                }
+            });
+            let key = match input? {
                 Input::Resize => {
                     self.resized()?;
                     continue;
                 }
                 Input::Paste(text) => {
                     editor.insert(&text);
-                    view.message = Some(self.ui.iv_pasted.to_owned());
+                    // The note is about line breaks joined; a paste of one
+                    // line needs no comment.
+                    if text.contains(['\n', '\r', '\t']) {
+                        view.message = Some(self.ui.iv_pasted.to_owned());
+                    }
                     continue;
                 }
                 Input::Key(k) => k,
@@ -735,9 +763,6 @@ impl TerminalPrompter {
                 _ => {
                     if let Some(c) = key.typed() {
                         editor.insert(c.encode_utf8(&mut [0; 4]));
-                        if key.pasted {
-                            view.message = Some(self.ui.iv_pasted.to_owned());
-                        }
                     }
                 }
             }

@@ -1537,6 +1537,22 @@ impl<'a> Checker<'a> {
                 ),
             );
         }
+        if let Some(light) = &s.family.light
+            && self.bank.step_index(&light.up_to.value).is_none()
+        {
+            self.error(
+                light.up_to.pos,
+                say!(
+                    "gezin.licht.tot: '{}' is geen stap van het continuüm",
+                    "gezin.licht.tot: '{}' is not a step of the continuum",
+                    light.up_to.value
+                ),
+                pick(
+                    "kies een stap-id, zoals connectie",
+                    "choose a step id, such as connectie",
+                ),
+            );
+        }
         if !(0.0..=1.0).contains(&s.too_few_below) {
             self.error(
                 Pos::UNKNOWN,

@@ -65,18 +65,21 @@ pub(crate) const DIRECTION_IDS: [&str; 7] = [
 
 /// Ids of the sentences the outcome needs from [`Bank::texts`]; `voorwie
 /// controleer` reports every one that is missing.
-pub(crate) const TEXT_IDS: [&str; 38] = [
+pub(crate) const TEXT_IDS: [&str; 41] = [
     "hoger_niet_beter",
     "nu_niemand",
     "nu_onbekend",
     "nu_een",
+    "een_professional",
     "nu_onbekend_actie",
     "mogelijk_ja",
+    "mogelijk_altijd",
     "mogelijk_onbekend",
     "mogelijk_onbekend_actie",
     "kloof",
     "kloof_eerst",
     "kloof_later",
+    "kloof_later_neerleggen",
     "kloof_neerleggen_onbekend",
     "zekerheid_alles_bekend",
     "zekerheid_vast_een",
@@ -569,6 +572,36 @@ pub struct Shift {
 pub struct FamilyRange {
     pub min: Located<i32>,
     pub max: Located<i32>,
+    /// A lower `max` for goals whose professionals do not depend on each
+    /// other (the goal's base at or below `tot`, usually connectie): a heavy
+    /// family as a whole must not make a goal where information is enough
+    /// into a coordination goal (seed 003, Hoofdstuk 3: per hulpvraag its
+    /// own intensity). Without it, `max` holds for every goal.
+    #[serde(rename = "licht", default)]
+    pub light: Option<LightGoals>,
+}
+
+/// The family-point limit for goals that need little collaboration.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LightGoals {
+    /// Goals whose base is this step or lighter (a step id).
+    #[serde(rename = "tot")]
+    pub up_to: Located<String>,
+    /// The most points the family as a whole adds to such a goal.
+    pub max: Located<i32>,
+}
+
+impl FamilyRange {
+    /// The most points the family as a whole adds to a goal whose base is
+    /// step `base` (an index on the continuum).
+    pub(crate) fn max_for(&self, bank: &Bank, base: usize) -> i32 {
+        let light = self.light.as_ref().filter(|l| {
+            bank.step_index(&l.up_to.value)
+                .is_some_and(|tot| base <= tot)
+        });
+        light.map_or(self.max.value, |l| l.max.value.min(self.max.value))
+    }
 }
 
 /// Points from the product of the counts of several multi-choice questions,

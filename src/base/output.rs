@@ -298,3 +298,26 @@ pub(crate) fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         }
     })
 }
+
+/// `eprintln!` that does not panic: when stderr is a terminal that went
+/// away (a closed window, SIGHUP) or a closed pipe, the message is dropped.
+/// `eprintln!` panics then, and a panic in the signal handler's thread
+/// would leave the process running without a terminal.
+#[macro_export]
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// `eprint!` that does not panic (see [`tell!`]).
+#[macro_export]
+macro_rules! tell_part {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let mut err = std::io::stderr();
+        let _ = write!(err, $($arg)*);
+        let _ = err.flush();
+    }};
+}

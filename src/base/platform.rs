@@ -55,7 +55,7 @@ pub fn pause_if_own_console(lang: Lang) {
         return;
     }
     if should_pause(imp::console_process_count(), imp::stdin_is_console()) {
-        eprint!("\n{} ", pause_message(lang));
+        crate::tell_part!("\n{} ", pause_message(lang));
         let mut line = String::new();
         let _ = std::io::stdin().read_line(&mut line);
     }
@@ -110,6 +110,14 @@ pub fn save_terminal_mode() {
 /// mode, echo on), for when a prompt is cut off by Ctrl-C.
 pub fn restore_terminal_mode() {
     imp::restore_terminal_mode();
+}
+
+/// Whether the terminal on stdin has gone away (its window closed, the
+/// SSH connection dropped). crossterm then reads nothing forever and never
+/// says so, so the key loop asks this between polls. On Windows a closed
+/// console ends the process; there it is always false.
+pub fn terminal_hung_up() -> bool {
+    imp::terminal_hung_up()
 }
 
 /// Gives `path` (a file, or with `dir` a directory whose new files inherit
@@ -175,6 +183,31 @@ mod imp {
 
     pub(super) fn restrict_to_owner(_path: &Path, _dir: bool) -> std::io::Result<()> {
         Ok(())
+    }
+
+    pub(super) fn terminal_hung_up() -> bool {
+        // The browser edition (wasm32) has no terminal.
+        #[cfg(unix)]
+        return hung_up(&std::io::stdin());
+        #[cfg(not(unix))]
+        false
+    }
+
+    /// Whether `fd` (a terminal) reports a hang-up or an error.
+    #[cfg(unix)]
+    pub(super) fn hung_up(fd: &impl std::os::fd::AsFd) -> bool {
+        use rustix::event::{PollFd, PollFlags, Timespec, poll};
+        let mut fds = [PollFd::new(fd, PollFlags::IN)];
+        let now = Timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        match poll(&mut fds, Some(&now)) {
+            Ok(n) if n > 0 => fds[0]
+                .revents()
+                .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
+            _ => false,
+        }
     }
 }
 
@@ -313,14 +346,12 @@ mod imp {
     }
 
     pub(super) fn save_terminal_mode() {
-        #[cfg(unix)]
         if let Some(mode) = console_mode(handle(STD_INPUT_HANDLE)) {
             let _ = SAVED_MODE.set(mode);
         }
     }
 
     pub(super) fn restore_terminal_mode() {
-        #[cfg(unix)]
         if let Some(mode) = SAVED_MODE.get() {
             // SAFETY: the handle was a console when the mode was saved; if it
             // is not now, the call fails harmlessly.
@@ -351,6 +382,10 @@ mod imp {
             return Err(err);
         }
         Ok(buf)
+    }
+
+    pub(super) fn terminal_hung_up() -> bool {
+        false
     }
 
     pub(super) fn restrict_to_owner(path: &Path, dir: bool) -> io::Result<()> {
@@ -449,5 +484,31 @@ mod tests {
         restrict_to_owner(&file, false).unwrap();
         restrict_to_owner(dir.path(), true).unwrap();
         assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
+    }
+}
+
+#[cfg(all(test, unix))]
+mod hang_up_tests {
+    use rustix::fs::{Mode, OFlags};
+    use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+
+    #[test]
+    fn a_terminal_whose_window_closed_is_seen_as_hung_up() {
+        let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).unwrap();
+        grantpt(&master).unwrap();
+        unlockpt(&master).unwrap();
+        let name = ptsname(&master, Vec::new()).unwrap();
+        let slave = rustix::fs::open(
+            name.as_c_str(),
+            OFlags::RDWR | OFlags::NOCTTY,
+            Mode::empty(),
+        )
+        .unwrap();
+        assert!(
+            !super::imp::hung_up(&slave),
+            "an open terminal is not hung up"
+        );
+        drop(master);
+        assert!(super::imp::hung_up(&slave), "the other end closed");
     }
 }

@@ -59,8 +59,9 @@ enum Sub {
     Ask,
     /// The goals entered so far, with continue/add/rename/remove.
     GoalsMenu,
-    /// Typing goal labels; `first_time` when there were none yet.
-    EnterGoals { first_time: bool },
+    /// Typing goal labels; `first_time` when there were none yet;
+    /// `retype` the goal taken back with Back, standing in the field.
+    EnterGoals { first_time: bool, retype: String },
     /// Which goal to rename (or remove).
     PickGoal { rename: bool },
     /// The new label of this goal.
@@ -188,7 +189,10 @@ impl<'a> Flow<'a> {
         self.sub = match &self.step {
             Some(Step::Goals) if self.session.goals.is_empty() => {
                 self.messages.push(self.ui().iv_goals_intro.to_owned());
-                Sub::EnterGoals { first_time: true }
+                Sub::EnterGoals {
+                    first_time: true,
+                    retype: String::new(),
+                }
             }
             Some(Step::Goals) => Sub::GoalsMenu,
             Some(Step::Order(_)) => Sub::Order(Vec::new()),
@@ -549,9 +553,10 @@ impl<'a> Flow<'a> {
                 (Ask::One, self.order_prompt(q, &steps, picked))
             }
             Step::Goals => match &self.sub {
-                Sub::EnterGoals { first_time } => {
+                Sub::EnterGoals { first_time, retype } => {
                     let n = self.session.goals.len() + 1;
                     let prompt = Prompt {
+                        initial_text: retype.clone(),
                         details: if n == 1 {
                             Vec::new()
                         } else {
@@ -915,7 +920,12 @@ impl<'a> Flow<'a> {
     fn reply_goals(&mut self, reply: Reply<Input>) {
         let ui = self.ui();
         match self.sub.clone() {
-            Sub::EnterGoals { first_time } => {
+            Sub::EnterGoals { first_time, .. } => {
+                // The goal taken back stands in the field for one prompt.
+                self.sub = Sub::EnterGoals {
+                    first_time,
+                    retype: String::new(),
+                };
                 // Done entering: on to the next step the first time, else
                 // back to the list of goals.
                 let finish = |flow: &mut Self, mv: Move| {
@@ -945,7 +955,12 @@ impl<'a> Flow<'a> {
                     Reply::Back if self.session.goals.is_empty() => finish(self, Move::Back),
                     Reply::Back => {
                         // Back while entering: take the last goal out to retype it.
-                        self.session.goals.pop();
+                        if let Some(g) = self.session.goals.pop() {
+                            self.sub = Sub::EnterGoals {
+                                first_time,
+                                retype: g.label.value,
+                            };
+                        }
                         self.forget_orders();
                         self.changed = true;
                     }
@@ -994,7 +1009,12 @@ impl<'a> Flow<'a> {
                 };
                 match choice {
                     0 => self.go(Move::Next),
-                    1 => self.sub = Sub::EnterGoals { first_time: false },
+                    1 => {
+                        self.sub = Sub::EnterGoals {
+                            first_time: false,
+                            retype: String::new(),
+                        }
+                    }
                     2 => self.sub = Sub::PickGoal { rename: true },
                     _ if self.session.goals.len() <= 1 => {
                         self.messages.push(ui.iv_goal_needed.to_owned());

@@ -187,6 +187,43 @@ impl<T> Reply<T> {
     }
 }
 
+/// The hint and a short recap of the suggestion (case and goals, with the
+/// direction), shown with the override question: at 80×24 the summary
+/// itself has scrolled off by then.
+fn override_recap(bank: &Bank, session: &Session, outcome: &Outcome, lang: Lang) -> Vec<String> {
+    let ui = ui(lang);
+    let step = |i: usize| {
+        bank.steps()
+            .get(i)
+            .map_or_else(String::new, |s| s.name.get(lang).to_string())
+    };
+    let direction = |d: crate::advice::Direction| {
+        bank.direction(d.id())
+            .map_or_else(String::new, |x| x.name.get(lang).to_lowercase())
+    };
+    let mut out = vec![
+        ui.iv_override_hint.to_owned(),
+        ui.iv_override_recap.to_owned(),
+        format!(
+            "  {}: {}, {}",
+            ui.iv_override_recap_case,
+            step(outcome.case.step),
+            direction(outcome.direction)
+        ),
+    ];
+    for (g, go) in outcome.goals.iter().enumerate() {
+        let label = session.goals.get(g).map_or("", |x| x.label.as_str());
+        out.push(format!(
+            "  {}. {}: {}, {}",
+            g + 1,
+            sanitize::line(label),
+            step(go.advice.step),
+            direction(go.direction)
+        ));
+    }
+    out
+}
+
 /// After the result: the professional may choose another step than the
 /// suggestion, with a reason, for the case or for one goal. Returns whether
 /// anything changed.
@@ -204,7 +241,7 @@ pub(crate) fn choose_override(
     }
     let prompt = Prompt {
         title: ui.iv_override_title.to_owned(),
-        details: vec![ui.iv_override_hint.to_owned()],
+        details: override_recap(bank, session, outcome, lang),
         items,
         default: Some(0),
         ..Prompt::default()

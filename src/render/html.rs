@@ -7,6 +7,7 @@
 //! from a file is escaped. The pages print on A4; the card prints as two A5
 //! sides, front and back.
 
+use super::goals_heading;
 use std::fmt::Write as _;
 
 use super::{Renderer, Style, text::TextRenderer};
@@ -737,7 +738,7 @@ impl Renderer for HtmlRenderer {
                 esc(ui.no_goals)
             );
         } else {
-            let _ = writeln!(b, "<h2>{}</h2>", esc(ui.goals_family_order));
+            let _ = writeln!(b, "<h2>{}</h2>", esc(goals_heading(ui, r)));
             let _ = writeln!(
                 b,
                 "<table class=\"goals\">\n<tr><th>#</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",

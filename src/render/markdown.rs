@@ -2,6 +2,7 @@
 //! is escaped so that it cannot break a table or turn into markup.
 
 use super::Renderer;
+use super::goals_heading;
 use crate::base::plain_text::{dutch_date, lower_start};
 use crate::base::ui::{Ui, fill};
 use crate::views::card::Card;
@@ -205,7 +206,7 @@ impl Renderer for MarkdownRenderer {
             out.push(format!("\n## {}\n", ui.reasons));
             out.push(ui.no_goals.to_owned());
         } else {
-            out.push(format!("\n## {}\n", ui.goals_family_order));
+            out.push(format!("\n## {}\n", goals_heading(ui, r)));
             for (i, g) in r.doelen.iter().enumerate() {
                 out.push(format!("\n### {}. {}\n", i + 1, esc(&g.label)));
                 if let Some(o) = &g.overschrijving {

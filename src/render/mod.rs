@@ -116,3 +116,17 @@ pub(crate) fn slide_screens(
     let lines = text::slide_lines(slide, style, ui);
     text::slide_screens(&lines, style, ui, n, total, rows)
 }
+
+/// The heading above the goals: "in the family's order" only when the
+/// family gave one; otherwise the goals stand in the order they were
+/// entered, and the heading does not claim more.
+pub(crate) fn goals_heading(
+    ui: &crate::base::ui::Ui,
+    r: &crate::views::report::Report,
+) -> &'static str {
+    if r.volgorde.gezin_gegeven {
+        ui.goals_family_order
+    } else {
+        ui.goals
+    }
+}

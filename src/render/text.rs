@@ -5,6 +5,7 @@
 //!   (comfy-table), the continuum drawn as five cells, and colour when the
 //!   terminal and `NO_COLOR` allow it.
 
+use super::goals_heading;
 use comfy_table::{Cell, ContentArrangement, Table, presets};
 use console::Style as Paint;
 
@@ -225,6 +226,18 @@ impl TextRenderer {
             let why: Vec<&str> = reasons.iter().map(|r| r.tekst.as_str()).collect();
             out.push_str(&self.wrap(&format!("{}: {}", ui.why, why.join(" ")), "   ", "   "));
             out.push('\n');
+            // A goal whose suggestion is not sure says so, also here.
+            if g.advies.zekerheid != ui.certainty_high {
+                out.push_str(&self.wrap(
+                    &format!(
+                        "{}: {}. {}",
+                        ui.certainty, g.advies.zekerheid, g.advies.zekerheid_uitleg
+                    ),
+                    "   ",
+                    "   ",
+                ));
+                out.push('\n');
+            }
         }
         for w in &g.eigen_woorden {
             out.push_str(&self.wrap(&question_answer(&w.vraag, &w.tekst), "   ", "   "));
@@ -387,7 +400,7 @@ impl Renderer for TextRenderer {
             self.heading(&mut out, ui.reasons);
             self.paragraph(&mut out, ui.no_goals);
         } else {
-            self.heading(&mut out, ui.goals_family_order);
+            self.heading(&mut out, goals_heading(ui, r));
             for (i, g) in r.doelen.iter().enumerate() {
                 self.goal_block(&mut out, i + 1, g);
             }

@@ -760,10 +760,20 @@ impl Words<'_> {
             return self.text("zekerheid_alles_bekend", &[]);
         }
         if c.heavier.is_empty() || a.fits.1 <= a.fits.0 {
+            let names: Vec<String> = c.open.iter().map(|q| self.question_short(q)).collect();
             return if c.open.len() == 1 {
-                self.text("zekerheid_vast_een", &[])
+                self.text(
+                    "zekerheid_vast_een",
+                    &[("vraag", &quoted_list(&names, self.ui.and))],
+                )
             } else {
-                self.text("zekerheid_vast_meer", &[("n", &c.open.len().to_string())])
+                self.text(
+                    "zekerheid_vast_meer",
+                    &[
+                        ("n", &c.open.len().to_string()),
+                        ("vragen", &quoted_list(&names, self.ui.and)),
+                    ],
+                )
             };
         }
         let names: Vec<String> = c
@@ -1065,8 +1075,7 @@ impl Words<'_> {
                 }
             }
             Action::Direction { direction, step } => {
-                let d = self.bank.direction(direction.id())?;
-                let text = d.action.as_ref()?.get(self.lang);
+                let text = self.direction_action(*direction, *step)?;
                 ActionView {
                     tekst: sanitize::line(&fill(
                         text,
@@ -1221,8 +1230,7 @@ impl Words<'_> {
         match a {
             // The considered step goes into the text before the goals do.
             Action::Direction { direction, step } => {
-                let d = self.bank.direction(direction.id())?;
-                let text = d.action.as_ref()?.get(self.lang);
+                let text = self.direction_action(*direction, *step)?;
                 let goal_list = quoted_list(goals, self.ui.and);
                 Some(ActionView {
                     tekst: sanitize::line(&fill(
@@ -1321,7 +1329,23 @@ impl Words<'_> {
             }
         }
         if let Some(gap) = &outcome.gap {
+            // Under eerst afstemmen the heavier need is for later: taking
+            // the gap to the organisation waits for the evaluation.
+            let later = outcome.direction == Direction::AlignFirst
+                && outcome.case.step < gap.need
+                && outcome.case.step <= gap.possible;
             for line in self.take_to(gap) {
+                let line = if later {
+                    self.text(
+                        "kloof_later_neerleggen",
+                        &[
+                            ("nodig", &self.step_lower(gap.need)),
+                            ("actie", &lower_start(&line)),
+                        ],
+                    )
+                } else {
+                    line
+                };
                 merge_action(
                     &mut out,
                     ActionView {
@@ -1398,6 +1422,18 @@ impl Words<'_> {
             .and_then(|d| Direction::from_id(&d.value))
     }
 
+    /// The action text of a direction towards `step`. Scaling up to the
+    /// lightest step means nobody helps yet and one professional is enough:
+    /// "schaal op naar segregatie" would read as nonsense, so the bank's
+    /// `een_professional` text says that instead.
+    fn direction_action(&self, direction: Direction, step: usize) -> Option<&str> {
+        if direction == Direction::Up && step == 0 {
+            return Some(self.bank.text("een_professional", self.lang));
+        }
+        let d = self.bank.direction(direction.id())?;
+        Some(d.action.as_ref()?.get(self.lang))
+    }
+
     fn take_to(&self, gap: &crate::advice::Gap) -> Vec<String> {
         let lines = dedup(gap.sources.iter().filter_map(|(q, o)| {
             let opt = &self.bank.question(q)?.options[*o];
@@ -1440,10 +1476,31 @@ impl Words<'_> {
                 stap: Some(self.step_ref(gap.possible)),
                 tekst: self.gap_text(outcome, gap),
             },
+            // The lightest step is always possible, but the open questions
+            // can still make the need heavier than that: not a "yes".
+            (None, Possible::Known(p)) if outcome.case.need == 0 && outcome.case.fits.1 > p => {
+                PossibleView {
+                    status: "deels".into(),
+                    stap: Some(self.step_ref(p)),
+                    tekst: self.text(
+                        "mogelijk_onbekend",
+                        &[("nodig", &self.step_lower(outcome.case.fits.1))],
+                    ),
+                }
+            }
             (None, Possible::Known(p)) => PossibleView {
                 status: "bekend".into(),
                 stap: Some(self.step_ref(p)),
-                tekst: self.text("mogelijk_ja", &[("nodig", &need)]),
+                // The lightest step needs nothing arranged: say so, rather
+                // than "according to the answers" when none were given.
+                tekst: self.text(
+                    if outcome.case.need == 0 {
+                        "mogelijk_altijd"
+                    } else {
+                        "mogelijk_ja"
+                    },
+                    &[("nodig", &need)],
+                ),
             },
             (None, Possible::AtMost(p)) => PossibleView {
                 status: "deels".into(),

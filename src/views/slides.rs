@@ -3,8 +3,8 @@
 //!
 //! A trainer projects the terminal for a room. [`slides`] turns a case into
 //! slides: the case text; then every answered question in the order of the
-//! session, with the case's answer, a one-line why (the case's `toelichting`,
-//! or the anchor of the chosen option) and what the answer does to the
+//! session, with the case's answer, a one-line why (the case's `toelichting`;
+//! without one, what the chosen option means: its anchor) and what the answer does to the
 //! suggestion; last the continuum and the result. Slides are plain data: the
 //! text renderer draws one, and the app shows them one at a time.
 
@@ -344,18 +344,20 @@ fn question_slide(
         None => &session.explanations,
         Some(g) => &session.goals.get(g)?.explanations,
     };
+    // The anchor is what the option means in general, not the case's
+    // reason: it gets its own label.
     let why = explanations
         .get(q.id.value.as_str())
-        .map(|w| sanitize::line(w))
+        .map(|w| (u.why, sanitize::line(w)))
         .or_else(|| match response {
             Response::Option(i) => q.options[*i]
                 .anchor
                 .as_ref()
-                .map(|a| sanitize::line(a.get(lang))),
+                .map(|a| (u.pr_meaning, sanitize::line(a.get(lang)))),
             _ => None,
         });
-    if let Some(why) = why {
-        lines.push(Line::Field(u.why.to_owned(), why));
+    if let Some((label, why)) = why {
+        lines.push(Line::Field(label.to_owned(), why));
     }
     if let Some(effect) = effect(bank, u, lang, q, response) {
         lines.push(Line::Field(u.pr_effect.to_owned(), effect));

@@ -52,10 +52,15 @@ pub(crate) struct Keys {
 
 impl Keys {
     /// Waits for the next input. Returns `Ok(None)` when `stop()` says so
-    /// (a signal came in), checking a few times a second.
+    /// (a signal came in) or the terminal went away, checking a few times a
+    /// second.
     pub(crate) fn next(&mut self, stop: impl Fn() -> bool) -> io::Result<Option<Input>> {
         loop {
             if stop() {
+                return Ok(None);
+            }
+            // The window closed: stop as after a signal, with the draft kept.
+            if crate::base::platform::terminal_hung_up() {
                 return Ok(None);
             }
             if !event::poll(Duration::from_millis(150))? {
