@@ -17,11 +17,17 @@
 //! 6. [`render`]: one renderer per format (text, Markdown, JSON, HTML);
 //! 7. [`interview`]: the interactive session, asked through a
 //!    [`Prompter`](interview::Prompter);
-//! 8. [`app`]: the commands and how they meet the user: the prompters,
-//!    presenter mode, the clipboard.
+//! 8. [`browser`]: the browser edition's face (the page in `web/` steps
+//!    the interview through it);
+//! 9. [`app`]: the commands and how they meet the user: the prompters,
+//!    presenter mode, the clipboard (not built for the browser).
 //!
 //! The binary (`src/main.rs` with `src/cli.rs`) turns command-line arguments
 //! into an [`app::config::Config`] and calls [`app::run`].
+
+// The browser edition (wasm32) does not build `app`, so what only the
+// commands use is unused there.
+#![cfg_attr(target_arch = "wasm32", allow(dead_code))]
 
 // The layers in the order above; each line may only use the lines before
 // it. (The comments keep rustfmt from sorting them.)
@@ -38,5 +44,8 @@ pub mod views;
 pub mod render;
 // 7
 pub mod interview;
-// 8
+// 8: the browser edition's face, beside the terminal's (app)
+pub mod browser;
+// 9 (not in the browser edition, which is its own face: web/)
+#[cfg(not(target_arch = "wasm32"))]
 pub mod app;

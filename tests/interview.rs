@@ -593,3 +593,51 @@ fn an_exclusive_option_with_others_is_refused_and_the_ticks_kept() {
         Some(Answer::Many(vec!["capaciteit".into()]))
     );
 }
+
+/// Answers whatever the flow asks as the default [`Script`] does: the first
+/// item, the first tick, two goals, empty texts.
+fn answer_flow(flow: &mut voorwie::interview::Flow) -> Vec<String> {
+    use voorwie::interview::{Ask, Input};
+    let mut titles = Vec::new();
+    while let Some((ask, prompt)) = flow.current() {
+        assert!(titles.len() < 100, "the flow does not end");
+        let reply = match ask {
+            Ask::Text if prompt.title.starts_with("Doel 1") => Input::Text("Schulden".into()),
+            Ask::Text if prompt.title.starts_with("Doel 2") => Input::Text("School".into()),
+            Ask::Text => Input::Text(String::new()),
+            Ask::Many => Input::Many(vec![0]),
+            Ask::One => Input::One(0),
+        };
+        titles.push(prompt.title);
+        flow.reply(Reply::Answer(reply));
+    }
+    titles
+}
+
+/// The step-by-step face of the same interview (the browser's): a whole
+/// session reply by reply, back from the end to change the last answer,
+/// and the same session as the terminal loop gives for the same answers.
+#[test]
+fn the_flow_answers_step_by_step_and_goes_back_from_the_end() {
+    use voorwie::base::text::Lang;
+    use voorwie::interview::Flow;
+    let bank = mini();
+    let mut flow = Flow::new(&bank, Depth::Full, Session::new(), Lang::Nl);
+    let titles = answer_flow(&mut flow);
+    assert!(flow.done());
+    assert_eq!(flow.session().goals.len(), 2);
+    let by_flow = flow.session().clone();
+    flow.back();
+    let (_, again) = flow
+        .current()
+        .expect("back from the end asks the last question");
+    assert_eq!(Some(&again.title), titles.last());
+
+    let (result, _) = run(&bank, Depth::Full, &mut with_goals(Script::default()));
+    let by_terminal = result.unwrap();
+    assert_eq!(
+        serde_json::to_value(&by_terminal).unwrap(),
+        serde_json::to_value(&by_flow).unwrap(),
+        "the terminal and the flow answered alike give different sessions"
+    );
+}

@@ -19,7 +19,7 @@ use std::path::Path;
 
 /// The groups under `src/`, from the ground up. A group may use the groups
 /// before it in this list, never the ones after it.
-const LAYERS: [&str; 8] = [
+const LAYERS: [&str; 9] = [
     "base",
     "bank",
     "session",
@@ -27,6 +27,7 @@ const LAYERS: [&str; 8] = [
     "views",
     "render",
     "interview",
+    "browser",
     "app",
 ];
 

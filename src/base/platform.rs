@@ -132,8 +132,11 @@ pub fn restrict_to_owner(path: &Path, dir: bool) -> std::io::Result<()> {
 mod imp {
     use std::io::IsTerminal;
     use std::path::Path;
+    #[cfg(unix)]
     use std::sync::OnceLock;
 
+    // The browser edition (wasm32) has no terminal to put back.
+    #[cfg(unix)]
     static SAVED_MODE: OnceLock<rustix::termios::Termios> = OnceLock::new();
 
     pub(super) fn console_process_count() -> u32 {
@@ -161,12 +164,14 @@ mod imp {
     }
 
     pub(super) fn save_terminal_mode() {
+        #[cfg(unix)]
         if let Ok(mode) = rustix::termios::tcgetattr(std::io::stdin()) {
             let _ = SAVED_MODE.set(mode);
         }
     }
 
     pub(super) fn restore_terminal_mode() {
+        #[cfg(unix)]
         if let Some(mode) = SAVED_MODE.get() {
             let _ = rustix::termios::tcsetattr(
                 std::io::stdin(),
@@ -181,10 +186,15 @@ mod imp {
     }
 
     pub(super) fn terminal_hung_up() -> bool {
-        hung_up(&std::io::stdin())
+        // The browser edition (wasm32) has no terminal.
+        #[cfg(unix)]
+        return hung_up(&std::io::stdin());
+        #[cfg(not(unix))]
+        false
     }
 
     /// Whether `fd` (a terminal) reports a hang-up or an error.
+    #[cfg(unix)]
     pub(super) fn hung_up(fd: &impl std::os::fd::AsFd) -> bool {
         use rustix::event::{PollFd, PollFlags, Timespec, poll};
         let mut fds = [PollFd::new(fd, PollFlags::IN)];

@@ -92,6 +92,9 @@ impl TextRenderer {
         });
         t.set_content_arrangement(ContentArrangement::Dynamic);
         t.set_width(u16::try_from(self.style.width).unwrap_or(80));
+        // Without the `tty` feature (the browser edition) there is no
+        // styling to switch.
+        #[cfg(not(target_arch = "wasm32"))]
         if !self.style.color {
             t.force_no_tty();
         } else {
