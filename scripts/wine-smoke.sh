@@ -233,6 +233,10 @@ settled() {
     return 1
 }
 keys() { "${T[@]}" send-keys -t w "$@"; }
+# type_line TEXT: types TEXT, then Enter after a pause, as a person does.
+# Without the pause Wine hands the Enter over in the same burst as the
+# text, and voorwie rightly takes it for a pasted line break.
+type_line() { keys -l "$1" && sleep 0.6 && keys Enter; }
 # start_pane COMMAND...: runs it in a fresh 100x40 terminal, then shows its
 # exit code.
 # A session that only keeps the tmux server up between the panes.
@@ -281,8 +285,8 @@ if wait_for "Op welk moment"; then
     keys Down
     keys Enter
     wait_for "Zijn er doelen" && keys Enter
-    wait_for "Doel 1" && keys -l "Rust in huis, ook voor Zoë" && keys Enter
-    wait_for "Doel 2" && keys -l "Schoolgang" && keys Enter
+    wait_for "Doel 1" && type_line "Rust in huis, ook voor Zoë"
+    wait_for "Doel 2" && type_line "Schoolgang"
     wait_for "Doel 3" && keys Enter
     prev=""
     for _ in $(seq 1 80); do
@@ -297,7 +301,7 @@ if wait_for "Op welk moment"; then
     on_screen "✔ Rust in huis, ook voor Zoë" "✔ en ë niet goed op het scherm"
     wait_for "Wil je de suggestie aanpassen" && keys Enter
     wait_for "opslaan" && sleep 0.5 && keys Enter
-    wait_for "Bestandsnaam" && sleep 0.5 && keys -l "sessie" && keys Enter
+    wait_for "Bestandsnaam" && sleep 0.5 && type_line "sessie"
     wait_for "Opgeslagen"
     wait_for "Druk op Enter om dit venster te sluiten." 20 && ok
     if screen | grep -qF "[einde:"; then bad "voorwie eindigde zonder op Enter te wachten"; else ok; fi
