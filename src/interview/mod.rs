@@ -197,7 +197,11 @@ fn override_recap(bank: &Bank, session: &Session, outcome: &Outcome, lang: Lang)
             .get(i)
             .map_or_else(String::new, |s| s.name.get(lang).to_string())
     };
-    let direction = |d: crate::advice::Direction| {
+    // As in the summary: scaling up from nobody is starting help.
+    let direction = |d: crate::advice::Direction, now: crate::advice::Now| {
+        if d == crate::advice::Direction::Up && now == crate::advice::Now::Nobody {
+            return bank.text("starten", lang).to_lowercase();
+        }
         bank.direction(d.id())
             .map_or_else(String::new, |x| x.name.get(lang).to_lowercase())
     };
@@ -208,7 +212,7 @@ fn override_recap(bank: &Bank, session: &Session, outcome: &Outcome, lang: Lang)
             "  {}: {}, {}",
             ui.iv_override_recap_case,
             step(outcome.case.step),
-            direction(outcome.direction)
+            direction(outcome.direction, outcome.current)
         ),
     ];
     for (g, go) in outcome.goals.iter().enumerate() {
@@ -218,7 +222,7 @@ fn override_recap(bank: &Bank, session: &Session, outcome: &Outcome, lang: Lang)
             g + 1,
             sanitize::line(label),
             step(go.advice.step),
-            direction(go.direction)
+            direction(go.direction, go.current)
         ));
     }
     out
