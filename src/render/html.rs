@@ -190,20 +190,14 @@ fn continuum_svg(ui: &Ui, steps: &[StepRef], rows: &[Row], focus: Option<usize>)
             Some(_) => (shade, "#5b6770", "#ffffff"),
             None => (shade, "#1d2a33", "#ffffff"),
         };
-        let _ = write!(
-            s,
-            "<polygon points=\"{x0},4 {x1},4 {x2},{ym} {x1},{yb} {x0},{yb} {x3},{ym}\" fill=\"{shade}\" stroke=\"{stroke}\" stroke-width=\"2\"/>\
-             <text x=\"{tx}\" y=\"20\" font-size=\"11\" text-anchor=\"middle\" fill=\"{text}\">{n}</text>\
-             <text x=\"{tx}\" y=\"35\" font-size=\"12.5\" font-weight=\"600\" text-anchor=\"middle\" fill=\"{text}\">{name}</text>",
-            x0 = x,
-            x1 = x + cell_w - 10.0,
-            x2 = x + cell_w,
-            x3 = if i == 0 { x } else { x + 10.0 },
-            ym = (head_h - 4.0) / 2.0 + 4.0,
-            yb = head_h - 4.0,
-            tx = x + cell_w / 2.0,
-            n = i + 1,
-            name = esc(&step.naam),
+        step_arrow(
+            &mut s,
+            i,
+            x,
+            cell_w,
+            head_h,
+            (shade, stroke, text),
+            &step.naam,
         );
     }
     for (r, row) in rows.iter().enumerate() {
@@ -398,20 +392,14 @@ fn comparison_svg(ui: &Ui, c: &Comparison) -> String {
     for (i, step) in c.continuum.iter().enumerate().take(5) {
         let x = label_w + cell_w * i as f64;
         let shade = ["#eef5f4", "#d9ebe9", "#bfdcd9", "#a1cbc7", "#80b8b3"][i];
-        let _ = write!(
-            s,
-            "<polygon points=\"{x0},4 {x1},4 {x2},{ym} {x1},{yb} {x0},{yb} {x3},{ym}\" fill=\"{shade}\" stroke=\"#ffffff\" stroke-width=\"2\"/>\
-             <text x=\"{tx}\" y=\"20\" font-size=\"11\" text-anchor=\"middle\" fill=\"#1d2a33\">{n}</text>\
-             <text x=\"{tx}\" y=\"35\" font-size=\"12.5\" font-weight=\"600\" text-anchor=\"middle\" fill=\"#1d2a33\">{name}</text>",
-            x0 = x,
-            x1 = x + cell_w - 10.0,
-            x2 = x + cell_w,
-            x3 = if i == 0 { x } else { x + 10.0 },
-            ym = (head_h - 4.0) / 2.0 + 4.0,
-            yb = head_h - 4.0,
-            tx = x + cell_w / 2.0,
-            n = i + 1,
-            name = esc(&step.naam),
+        step_arrow(
+            &mut s,
+            i,
+            x,
+            cell_w,
+            head_h,
+            (shade, "#ffffff", "#1d2a33"),
+            &step.naam,
         );
     }
     let mut y = head_h;
@@ -1279,6 +1267,35 @@ impl Renderer for HtmlRenderer {
         let text = TextRenderer::with(Style::paste(), self.ui).overview(o);
         self.text_page(self.ui.ov_title, &text)
     }
+}
+
+/// One step of the continuum as an arrow in the header of a picture (the
+/// result and the comparison draw the same header): step `i` at `x`,
+/// `cell_w` wide and `head_h` high, in (fill, stroke, text) colours.
+fn step_arrow(
+    s: &mut String,
+    i: usize,
+    x: f64,
+    cell_w: f64,
+    head_h: f64,
+    (shade, stroke, text): (&str, &str, &str),
+    name: &str,
+) {
+    let _ = write!(
+        s,
+        "<polygon points=\"{x0},4 {x1},4 {x2},{ym} {x1},{yb} {x0},{yb} {x3},{ym}\" fill=\"{shade}\" stroke=\"{stroke}\" stroke-width=\"2\"/>\
+         <text x=\"{tx}\" y=\"20\" font-size=\"11\" text-anchor=\"middle\" fill=\"{text}\">{n}</text>\
+         <text x=\"{tx}\" y=\"35\" font-size=\"12.5\" font-weight=\"600\" text-anchor=\"middle\" fill=\"{text}\">{name}</text>",
+        x0 = x,
+        x1 = x + cell_w - 10.0,
+        x2 = x + cell_w,
+        x3 = if i == 0 { x } else { x + 10.0 },
+        ym = (head_h - 4.0) / 2.0 + 4.0,
+        yb = head_h - 4.0,
+        tx = x + cell_w / 2.0,
+        n = i + 1,
+        name = esc(name),
+    );
 }
 
 #[cfg(test)]
