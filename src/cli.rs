@@ -167,7 +167,7 @@ struct Common {
     #[arg(short = 'q', long = "stil", global = true)]
     quiet: bool,
 
-    /// De uitgebreide samenvatting: alle redenen en de zekerheid per doel, de kloof in detail en de reflectievragen
+    /// De uitgebreide samenvatting: alle redenen en de zekerheid per doel, alles om uit te zoeken, de kloof in detail en de reflectievragen
     #[arg(long, global = true)]
     uitgebreid: bool,
 

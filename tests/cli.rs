@@ -69,7 +69,7 @@ fn start_from_answers_gives_the_paste_ready_summary() {
     for part in [
         "bevat casusinformatie",
         "Datum:",
-        "Moment:      Casuïstiekbespreking",
+        ", casuïstiekbespreking\n",
         "vragenbank voorwie-standaard 2.0.0",
         "Bron:        Heek & Nooteboom (2023)",
         "kernvragen beantwoord",
@@ -79,12 +79,42 @@ fn start_from_answers_gives_the_paste_ready_summary() {
         "Mogelijk:",
         "ACTIEPUNTEN",
         "IN EIGEN WOORDEN",
-        "Met wie doe ik wat, wanneer en waarom?",
         "Hoger is niet beter",
     ] {
         assert!(text.contains(part), "missing {part:?}");
     }
     snapshot!("robin_tekst", text);
+}
+
+/// The short summary (the default) is for the case file: the reflection
+/// questions, the gap in detail and every reason stand in the long form.
+#[test]
+fn the_long_summary_adds_what_the_short_one_leaves_out() {
+    for (format, reflection) in [("tekst", "REFLECTIE"), ("markdown", "## Reflectie")] {
+        let short = stdout(&["start", "--antwoorden", ROBIN, "--format", format]);
+        let long = stdout(&[
+            "start",
+            "--antwoorden",
+            ROBIN,
+            "--format",
+            format,
+            "--uitgebreid",
+        ]);
+        assert!(
+            !short.contains(reflection),
+            "{format}: short has {reflection}"
+        );
+        assert!(
+            long.contains(reflection),
+            "{format}: long lacks {reflection}"
+        );
+        assert!(long.contains("Met wie doe ik wat, wanneer en waarom?"));
+        assert!(long.lines().count() > short.lines().count());
+        assert!(
+            !short.contains("\n\n\n"),
+            "{format}: two blank lines in a row"
+        );
+    }
 }
 
 #[test]
@@ -439,4 +469,139 @@ fn help_version_and_usage_errors() {
         .args(["kaart", "--format", "pdf"])
         .assert()
         .code(2);
+}
+
+/// A practice case as a real session holds it: without the case text and
+/// its rationale (a professional's own session has neither).
+fn without_case_text(file: &str) -> tempfile::NamedTempFile {
+    let text = fs::read_to_string(file).unwrap();
+    let mut kept = Vec::new();
+    let mut skipping = false;
+    for line in text.lines() {
+        if line.starts_with("casus:") || line.starts_with("onderbouwing:") {
+            skipping = true;
+            continue;
+        }
+        if skipping && (line.starts_with(' ') || line.is_empty()) {
+            continue;
+        }
+        skipping = false;
+        kept.push(line);
+    }
+    let tmp = tempfile::Builder::new().suffix(".yaml").tempfile().unwrap();
+    fs::write(tmp.path(), kept.join("\n")).unwrap();
+    tmp
+}
+
+/// Issue 13: the dossier summary of a typical case is short. Measured on
+/// the practice cases without their case text: one goal in at most 36
+/// lines, two goals in 47–69 (the longest is "eerst afstemmen", which has
+/// more to say), three in at most 75, and half of them in 55 or fewer; the
+/// long form adds to it and loses nothing.
+#[test]
+fn the_short_summary_of_a_typical_case_fits_a_dossier() {
+    let mut checked = 0;
+    let mut counts = Vec::new();
+    for entry in fs::read_dir("data/voorbeelden").unwrap() {
+        let path = entry.unwrap().path();
+        let file = without_case_text(path.to_str().unwrap());
+        let f = file.path().to_str().unwrap();
+        let goals = json(&["start", "--antwoorden", f])["doelen"]
+            .as_array()
+            .unwrap()
+            .len();
+        let short = stdout(&["start", "--antwoorden", f]);
+        let long = stdout(&["start", "--antwoorden", f, "--uitgebreid"]);
+        let lines = short.lines().count();
+        let most = match goals {
+            1 => 36,
+            2 => 70,
+            _ => 75,
+        };
+        counts.push(lines);
+        assert!(
+            lines <= most,
+            "{}: {goals} goals in {lines} lines (at most {most})\n{short}",
+            path.display()
+        );
+        assert!(long.lines().count() > lines, "{}", path.display());
+        // Whatever the professional typed stands in both.
+        let session: Value =
+            serde_json::from_str(&stdout(&["start", "--antwoorden", f, "--format", "json"]))
+                .unwrap();
+        for goal in session["doelen"].as_array().unwrap() {
+            let label = goal["label"].as_str().unwrap();
+            assert!(short.contains(label) && long.contains(label), "{label}");
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 8, "the eight practice cases");
+    counts.sort_unstable();
+    assert!(
+        counts[3] <= 55,
+        "half of the cases in 55 lines or fewer: {counts:?}"
+    );
+}
+
+/// A long list of things to find out is cut in the short summary after the
+/// first three (the ones that can change the suggestion come first), with
+/// how many more there are; the long form has them all.
+#[test]
+fn a_long_find_out_list_is_cut_in_the_short_form_and_whole_in_the_long() {
+    let file = "tests/advies/volwassene-plan-niet-mogelijk.yaml";
+    let result = json(&["start", "--antwoorden", file]);
+    let find_out: Vec<&str> = result["actiepunten"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["groep"] == "uitzoeken")
+        .map(|a| a["tekst"].as_str().unwrap())
+        .collect();
+    assert!(find_out.len() > 4, "the case has a long find-out list");
+    let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    for format in ["tekst", "markdown"] {
+        let short = flat(&stdout(&[
+            "start",
+            "--antwoorden",
+            file,
+            "--format",
+            format,
+        ]));
+        let long = flat(&stdout(&[
+            "start",
+            "--antwoorden",
+            file,
+            "--format",
+            format,
+            "--uitgebreid",
+        ]));
+        for (i, item) in find_out.iter().enumerate() {
+            let item = flat(item);
+            assert_eq!(short.contains(&item), i < 3, "{format} short: {item}");
+            assert!(long.contains(&item), "{format} long: {item}");
+        }
+        let more = format!("En nog {} punten om uit te zoeken", find_out.len() - 3);
+        assert!(short.contains(&more), "{format}: {more}");
+        assert!(!long.contains("punten om uit te zoeken"), "{format}");
+    }
+    // The first point is the open question that can make it heavier.
+    assert!(find_out[0].contains("zwaarder"), "{}", find_out[0]);
+}
+
+/// Each goal shows the step's own form and the one that fits the case; a
+/// goal with the same forms as an earlier one points to it.
+#[test]
+fn goal_forms_fit_the_case_and_are_not_repeated() {
+    let short = stdout(&["start", "--antwoorden", ROBIN]);
+    let flat = short.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Vormen: Zorgcoördinatie en een gezamenlijk hulpverleningsplan; Eén huishouden, één plan, één regisseur"));
+    assert_eq!(
+        flat.matches("De Tafel en Samen aan Zet").count(),
+        1,
+        "{short}"
+    );
+    assert!(flat.contains("Vormen: zoals bij doel 1"), "{short}");
+    let long = stdout(&["start", "--antwoorden", ROBIN, "--uitgebreid"]);
+    assert!(!long.contains("zoals bij doel"));
+    assert!(long.matches("De Tafel en Samen aan Zet").count() >= 2);
 }

@@ -404,7 +404,11 @@ fn start_from_file(config: &Config, bank: &Bank, path: &Path) -> Result<()> {
 /// clipboard. Without a clipboard this is a warning, not a failure: the
 /// summary is on stdout or in the `-o` file already.
 fn copy_summary(config: &Config, report: &report::Report) {
-    let summary = renderer(Format::Text, Style::paste(), config.lang).report(report);
+    let style = Style {
+        long: config.long,
+        ..Style::paste()
+    };
+    let summary = renderer(Format::Text, style, config.lang).report(report);
     match crate::app::clipboard::copy(&summary) {
         Ok(()) if !config.quiet => {
             crate::tell!(
@@ -985,6 +989,9 @@ fn offer_save(
                     })
                     .collect();
                 p.show(&ui::fill(ui.save_done, &[("files", &shown.join(", "))]))?;
+                if with_session && !config.long {
+                    p.show(&ui::fill(ui.save_long_hint, &[("file", &yaml)]))?;
+                }
                 return Ok(true);
             }
             Err(e @ (Error::Write { .. } | Error::Exists(_))) => {
@@ -1005,7 +1012,11 @@ fn save(
 ) -> Result<()> {
     let ui = ui::ui(config.lang);
     let report = report_for(config, bank, session, txt)?;
-    let summary = renderer(Format::Text, Style::paste(), config.lang).report(&report);
+    let style = Style {
+        long: config.long,
+        ..Style::paste()
+    };
+    let summary = renderer(Format::Text, style, config.lang).report(&report);
     if let Some(yaml) = yaml {
         let body = format!("{}\n{}", ui.session_header, session_to_yaml(session));
         output::write_file(Path::new(yaml), body.as_bytes(), config.force)?;

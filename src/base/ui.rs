@@ -36,6 +36,9 @@ pub struct Ui {
     pub certainty_medium: &'static str,
     pub certainty_low: &'static str,
     pub forms: &'static str,
+    /// A goal's forms when they are those of an earlier goal, in the short
+    /// summary. Placeholder `{n}`: that goal's number.
+    pub forms_as_goal: &'static str,
     pub bar_now: &'static str,
     pub bar_advice: &'static str,
     pub bar_needed: &'static str,
@@ -294,6 +297,9 @@ pub struct Ui {
     pub save_exists: &'static str,
     pub save_failed: &'static str,
     pub save_done: &'static str,
+    /// After saving a session in the short form: how to get the long one.
+    /// Placeholder `{file}` (the session file).
+    pub save_long_hint: &'static str,
     /// Autosave failed: what is and is not kept, and what the user can do.
     pub autosave_lost: &'static str,
     pub autosave_kept_part: &'static str,
@@ -350,6 +356,9 @@ pub struct Ui {
     pub reason_open_part: &'static str,
     pub actions_do: &'static str,
     pub actions_find_out: &'static str,
+    /// Under a find-out list cut short in the short summary: how many more
+    /// stand in the long form. Placeholder `{n}`.
+    pub actions_find_out_more: &'static str,
     pub actions_take_to: &'static str,
     pub answered_line: &'static str,
     pub now_from_case: &'static str,
@@ -392,6 +401,7 @@ pub(crate) const NL: Ui = Ui {
     certainty_medium: "middel",
     certainty_low: "laag",
     forms: "Vormen",
+    forms_as_goal: "zoals bij doel {n}",
     bar_now: "nu",
     bar_advice: "advies",
     bar_needed: "nodig",
@@ -639,6 +649,7 @@ pub(crate) const NL: Ui = Ui {
     save_exists: "'{file}' bestaat al; kies een andere naam.",
     save_failed: "Opslaan lukte niet: {error}. Kies een andere naam of map.",
     save_done: "Opgeslagen: {files}.",
+    save_long_hint: "De uitgebreide samenvatting (alle redenen, alles om uit te zoeken, de reflectievragen) krijg je met: voorwie start --antwoorden {file} --uitgebreid",
     autosave_lost: "Let op: je antwoorden konden zojuist niet bewaard worden ({error}).",
     autosave_kept_part: "Het concept ({file}) bevat {saved} van je {total} antwoorden; de rest is nog niet bewaard.",
     autosave_kept_none: "Er is nog niets bewaard: als de sessie nu stopt, ben je je antwoorden kwijt.",
@@ -703,6 +714,7 @@ pub(crate) const NL: Ui = Ui {
     reason_open_part: "{answer} (nog open: gerekend met het lichtste antwoord)",
     actions_do: "Nu doen",
     actions_find_out: "Uitzoeken",
+    actions_find_out_more: "En nog {n} punten om uit te zoeken: zie de uitgebreide samenvatting.",
     actions_take_to: "Neerleggen bij organisatie of beleid",
     answered_line: "{n} van de {total} kernvragen beantwoord.",
     now_from_case: "volgens de casus",
@@ -747,6 +759,7 @@ pub(crate) const EN: Ui = Ui {
     certainty_medium: "medium",
     certainty_low: "low",
     forms: "Forms",
+    forms_as_goal: "as for goal {n}",
     bar_now: "now",
     bar_advice: "advice",
     bar_needed: "needed",
@@ -994,6 +1007,7 @@ pub(crate) const EN: Ui = Ui {
     save_exists: "'{file}' already exists; choose another name.",
     save_failed: "Saving did not work: {error}. Choose another name or folder.",
     save_done: "Saved: {files}.",
+    save_long_hint: "The long summary (every reason, everything to find out, the reflection questions) comes with: voorwie start --antwoorden {file} --uitgebreid",
     autosave_lost: "Note: your answers could not be kept just now ({error}).",
     autosave_kept_part: "The draft ({file}) holds {saved} of your {total} answers; the rest is not kept yet.",
     autosave_kept_none: "Nothing is kept yet: if the session stops now, your answers are lost.",
@@ -1058,6 +1072,7 @@ pub(crate) const EN: Ui = Ui {
     reason_open_part: "{answer} (still open: counted with the lightest answer)",
     actions_do: "Do now",
     actions_find_out: "Find out",
+    actions_find_out_more: "And {n} more points to find out: see the long summary.",
     actions_take_to: "Take to the organisation or policy",
     answered_line: "{n} of the {total} core questions answered.",
     now_from_case: "according to the case",

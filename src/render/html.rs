@@ -782,7 +782,7 @@ impl Renderer for HtmlRenderer {
                 }
             }
             if r.doelen.len() > 1 {
-                if let Some(goal) = &r.bepalend_doel {
+                if let Some(goal) = super::case_follows(r) {
                     let _ = writeln!(
                         b,
                         "<p>{}</p>",

@@ -158,8 +158,18 @@ impl Renderer for MarkdownRenderer {
             esc(&a.zekerheid),
             esc(&a.zekerheid_uitleg)
         ));
-        out.push(format!("- **{}:** {}", ui.possible, esc(&r.mogelijk.tekst)));
-        if !a.vormen.is_empty() {
+        match &r.kloof {
+            // The short form says the gap once, here, with where it lies.
+            Some(k) if !self.long && !k.niveau_namen.is_empty() => out.push(format!(
+                "- **{}:** {} {}.",
+                ui.possible,
+                esc(&r.mogelijk.tekst),
+                fill(ui.gap_level, &[("level", &esc(&k.niveau_namen.join(", ")))])
+            )),
+            _ => out.push(format!("- **{}:** {}", ui.possible, esc(&r.mogelijk.tekst))),
+        }
+        // In the short form the forms stand with each goal.
+        if !a.vormen.is_empty() && (self.long || r.doelen.is_empty()) {
             out.push(format!(
                 "- **{}:** {}",
                 ui.forms,
@@ -248,8 +258,20 @@ impl Renderer for MarkdownRenderer {
                         ))
                     ));
                 }
-                if let Some(f) = g.advies.vormen.first() {
-                    out.push(format!("- **{}:** {}", ui.form, esc(f)));
+                let forms: Vec<String> = super::goal_forms(g, self.long)
+                    .iter()
+                    .map(|f| esc(f))
+                    .collect();
+                if !forms.is_empty() {
+                    let label = if forms.len() == 1 { ui.form } else { ui.forms };
+                    let text = match (!self.long)
+                        .then(|| super::same_forms_as(&r.doelen, i))
+                        .flatten()
+                    {
+                        Some(earlier) => fill(ui.forms_as_goal, &[("n", &earlier.to_string())]),
+                        None => forms.join("; "),
+                    };
+                    out.push(format!("- **{label}:** {text}"));
                 }
                 let reasons: Vec<String> = g
                     .redenen
@@ -272,7 +294,7 @@ impl Renderer for MarkdownRenderer {
             }
             if r.doelen.len() > 1 {
                 out.push(String::new());
-                if let Some(goal) = &r.bepalend_doel {
+                if let Some(goal) = super::case_follows(r) {
                     out.push(esc(&fill(ui.case_follows, &[("goal", goal)])));
                     out.push(String::new());
                 }
@@ -311,7 +333,7 @@ impl Renderer for MarkdownRenderer {
             ));
         }
 
-        if let Some(k) = &r.kloof {
+        if let Some(k) = r.kloof.as_ref().filter(|_| self.long) {
             out.push(format!("\n## {}\n", ui.gap));
             out.push(esc(&k.tekst));
             out.push(String::new());
@@ -346,14 +368,17 @@ impl Renderer for MarkdownRenderer {
             ("uitzoeken", ui.actions_find_out),
             ("neerleggen", ui.actions_take_to),
         ] {
-            let items: Vec<&ActionView> =
-                r.actiepunten.iter().filter(|a| a.groep == group).collect();
+            let (items, left) = super::actions_shown(r, group, self.long);
             if items.is_empty() {
                 continue;
             }
             out.push(format!("\n**{title}**\n"));
             for x in items {
                 out.push(action(x));
+            }
+            if left > 0 {
+                out.push(String::new());
+                out.push(fill(ui.actions_find_out_more, &[("n", &left.to_string())]));
             }
         }
         if !r.eigen_woorden.is_empty() {
@@ -383,11 +408,18 @@ impl Renderer for MarkdownRenderer {
                 ));
             }
         }
-        out.push(format!("\n## {}\n", ui.reflection));
-        for p in &r.reflectie {
-            out.push(format!("- {}", esc(p)));
+        if self.long {
+            out.push(format!("\n## {}\n", ui.reflection));
+            for p in &r.reflectie {
+                out.push(format!("- {}", esc(p)));
+            }
         }
         let mut s = out.join("\n");
+        // Sections open with a blank line of their own: never two in a row
+        // in the file that is pasted.
+        while s.contains("\n\n\n") {
+            s = s.replace("\n\n\n", "\n\n");
+        }
         s.push('\n');
         s
     }

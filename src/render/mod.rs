@@ -130,3 +130,65 @@ pub(crate) fn goals_heading(
         ui.goals
     }
 }
+
+/// How many find-out points the short summary lists; the rest stand in the
+/// long form (`--uitgebreid`), with a line saying how many. They come in
+/// the order of what matters, so the ones that can change the suggestion
+/// are always among the first.
+pub(crate) const SHORT_FIND_OUT: usize = 3;
+
+/// How many example forms a goal shows in the short summary: the step's
+/// own form and the first that fits the case (domain, moment); the long
+/// form shows them all.
+pub(crate) const SHORT_FORMS: usize = 2;
+
+/// The example forms a goal shows: in the short summary none for a goal
+/// whose collaboration fits ("passend": keep what works, no new form to
+/// choose) and at most [`SHORT_FORMS`]; in the long form all of them.
+pub(crate) fn goal_forms(g: &crate::views::report::GoalView, long: bool) -> &[String] {
+    if long {
+        return &g.advies.vormen;
+    }
+    if g.richting == "passend" {
+        return &[];
+    }
+    &g.advies.vormen[..g.advies.vormen.len().min(SHORT_FORMS)]
+}
+
+/// In the short summary a goal whose example forms are those of an earlier
+/// goal says "zoals bij doel N" instead of repeating them: the number
+/// (from 1) of that earlier goal, if any.
+pub(crate) fn same_forms_as(goals: &[crate::views::report::GoalView], i: usize) -> Option<usize> {
+    let forms = goal_forms(&goals[i], false);
+    if forms.is_empty() {
+        return None;
+    }
+    goals[..i]
+        .iter()
+        .position(|g| goal_forms(g, false) == forms)
+        .map(|p| p + 1)
+}
+
+/// The action points of one group as the summary shows them, and how many
+/// were left out (only find-out points are cut, only in the short form).
+pub(crate) fn actions_shown<'a>(
+    r: &'a crate::views::report::Report,
+    group: &str,
+    long: bool,
+) -> (Vec<&'a crate::views::report::ActionView>, usize) {
+    let items: Vec<_> = r.actiepunten.iter().filter(|a| a.groep == group).collect();
+    if long || group != "uitzoeken" || items.len() <= SHORT_FIND_OUT + 1 {
+        return (items, 0);
+    }
+    let left = items.len() - SHORT_FIND_OUT;
+    (items.into_iter().take(SHORT_FIND_OUT).collect(), left)
+}
+
+/// The goal the case follows, said only when it tells the reader
+/// something: when the goals do not all have the case's step.
+pub(crate) fn case_follows(r: &crate::views::report::Report) -> Option<&str> {
+    let differ = r.doelen.iter().any(|g| g.advies.index != r.advies.index);
+    r.bepalend_doel
+        .as_deref()
+        .filter(|_| differ && r.doelen.len() > 1)
+}

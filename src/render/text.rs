@@ -174,10 +174,27 @@ impl TextRenderer {
         format!("{line}; {}: {now_text}", ui.current.to_lowercase())
     }
 
-    fn goal_block(&self, out: &mut String, n: usize, g: &GoalView) {
+    fn goal_block(&self, out: &mut String, n: usize, g: &GoalView, same_forms: Option<usize>) {
         let ui = self.ui;
-        out.push_str(&self.wrap(&format!("{n}. {}", g.label), "", "   "));
-        out.push('\n');
+        let step = self.step_line(&g.advies, &g.richting_naam, &g.nu);
+        // The short form puts the suggestion on the goal's own line; with
+        // an own choice the choice comes first, so it keeps its own lines.
+        if !self.style.long && g.overschrijving.is_none() {
+            out.push_str(&self.wrap(
+                &format!(
+                    "{n}. {} — {}: {}",
+                    g.label,
+                    ui.suggestion.to_lowercase(),
+                    lower_start(&step)
+                ),
+                "",
+                "   ",
+            ));
+            out.push('\n');
+        } else {
+            out.push_str(&self.wrap(&format!("{n}. {}", g.label), "", "   "));
+            out.push('\n');
+        }
         if let Some(o) = &g.overschrijving {
             let line = fill(
                 ui.override_line,
@@ -193,18 +210,20 @@ impl TextRenderer {
             ));
             out.push('\n');
         }
-        out.push_str(&self.wrap(
-            &format!(
-                "{}: {}",
-                ui.suggestion,
-                self.step_line(&g.advies, &g.richting_naam, &g.nu)
-            ),
-            "   ",
-            "   ",
-        ));
-        out.push('\n');
-        if let Some(form) = g.advies.vormen.first() {
-            out.push_str(&self.wrap(&format!("{}: {form}", ui.form), "   ", "   "));
+        if self.style.long || g.overschrijving.is_some() {
+            out.push_str(&self.wrap(&format!("{}: {step}", ui.suggestion), "   ", "   "));
+            out.push('\n');
+        }
+        // The step's own form and the one that fits the case best come
+        // first; the long form lists every example.
+        let forms = super::goal_forms(g, self.style.long);
+        if !forms.is_empty() {
+            let label = if forms.len() == 1 { ui.form } else { ui.forms };
+            let text = match same_forms {
+                Some(earlier) => fill(ui.forms_as_goal, &[("n", &earlier.to_string())]),
+                None => forms.join("; "),
+            };
+            out.push_str(&self.wrap(&format!("{label}: {text}"), "   ", "   "));
             out.push('\n');
         }
         let reasons: Vec<&ReasonView> = if self.style.long {
@@ -275,10 +294,12 @@ impl Renderer for TextRenderer {
         out.push('\n');
         self.paragraph(&mut out, &r.casusinformatie);
         out.push('\n');
-        self.field(&mut out, ui.date, &dutch_date(&r.datum));
-        if let Some(m) = &r.moment {
-            self.field(&mut out, ui.moment, &m.naam);
-        }
+        // The date and the moment on one line: "30-11-2026, evaluatie".
+        let date = match &r.moment {
+            Some(m) => format!("{}, {}", dutch_date(&r.datum), lower_start(&m.naam)),
+            None => dutch_date(&r.datum),
+        };
+        self.field(&mut out, ui.date, &date);
         if let Some(b) = &r.beoordelaar {
             let who = match &b.role {
                 Some(role) => format!("{} ({role})", b.label),
@@ -406,10 +427,13 @@ impl Renderer for TextRenderer {
         } else {
             self.heading(&mut out, goals_heading(ui, r));
             for (i, g) in r.doelen.iter().enumerate() {
-                self.goal_block(&mut out, i + 1, g);
+                let same = (!self.style.long)
+                    .then(|| super::same_forms_as(&r.doelen, i))
+                    .flatten();
+                self.goal_block(&mut out, i + 1, g, same);
             }
             if r.doelen.len() > 1 {
-                if let Some(goal) = &r.bepalend_doel {
+                if let Some(goal) = super::case_follows(r) {
                     self.paragraph(&mut out, &fill(ui.case_follows, &[("goal", goal)]));
                 }
                 if r.volgorde.hulpverlening_gegeven {
@@ -469,14 +493,19 @@ impl Renderer for TextRenderer {
             ("uitzoeken", ui.actions_find_out),
             ("neerleggen", ui.actions_take_to),
         ] {
-            let items: Vec<&ActionView> =
-                r.actiepunten.iter().filter(|a| a.groep == group).collect();
+            let (items, left) = super::actions_shown(r, group, self.style.long);
             if items.is_empty() {
                 continue;
             }
             out.push_str(&format!("{title}:\n"));
             for action in items {
                 self.bullet(&mut out, &self.action_text(action), 0);
+            }
+            if left > 0 {
+                self.paragraph(
+                    &mut out,
+                    &fill(ui.actions_find_out_more, &[("n", &left.to_string())]),
+                );
             }
         }
 
@@ -543,9 +572,6 @@ impl Renderer for TextRenderer {
             for prompt in &r.reflectie {
                 self.bullet(&mut out, prompt, 0);
             }
-        } else if !r.reflectie.is_empty() {
-            out.push('\n');
-            self.field(&mut out, ui.reflection, &r.reflectie.join(" "));
         }
         out
     }
