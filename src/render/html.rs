@@ -65,6 +65,7 @@ table.goals th:nth-child(4) { width: 15%; } table.goals th:nth-child(6) { width:
 .advice { font-size: 1.1rem; }
 .advice strong { color: var(--accent); }
 svg.continuum { width: 100%; height: auto; margin: .5rem 0; }
+.picture { overflow-x: auto; }
 ul.actions { list-style: none; padding-left: 0; }
 ul.actions li::before { content: '\\2610\\00a0'; }
 .step-detail { border: 1px solid var(--line); border-radius: 6px; padding: .2rem .9rem .6rem; margin: .8rem 0; }
@@ -79,6 +80,7 @@ footer { margin-top: 2rem; font-size: .85rem; color: var(--muted); border-top: 1
   table.goals td:nth-child(1), table.goals td:nth-child(2) { display: inline; font-weight: 600; }
   table.goals td:nth-child(1)::after { content: '.\\00a0'; }
   table.goals td[data-label]:not(:nth-child(2))::before { content: attr(data-label) ': '; color: var(--muted); }
+  svg.continuum { width: 40rem; max-width: none; }
 }
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5pt; }
@@ -185,7 +187,7 @@ fn continuum_svg(ui: &Ui, steps: &[StepRef], rows: &[Row], focus: Option<usize>)
     let mut s = String::new();
     let _ = write!(
         s,
-        "<svg class=\"continuum\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
+        "<div class=\"picture\"><svg class=\"continuum\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
          role=\"img\" aria-labelledby=\"cont-title\" font-family=\"system-ui, sans-serif\">\
          <title id=\"cont-title\">{}</title>",
         esc(ui.continuum_heading)
@@ -323,7 +325,7 @@ fn continuum_svg(ui: &Ui, steps: &[StepRef], rows: &[Row], focus: Option<usize>)
         }
     }
     if rows.is_empty() {
-        s.push_str("</svg>\n");
+        s.push_str("</svg></div>\n");
         return s;
     }
     // Legend.
@@ -354,7 +356,7 @@ fn continuum_svg(ui: &Ui, steps: &[StepRef], rows: &[Row], focus: Option<usize>)
             chosen = esc(ui.legend_chosen),
         );
     }
-    s.push_str("</svg>\n");
+    s.push_str("</svg></div>\n");
     s
 }
 
@@ -394,7 +396,7 @@ fn comparison_svg(ui: &Ui, c: &Comparison) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        "<svg class=\"continuum\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
+        "<div class=\"picture\"><svg class=\"continuum\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
          role=\"img\" aria-labelledby=\"cmp-title\" font-family=\"system-ui, sans-serif\">\
          <title id=\"cmp-title\">{}</title>",
         esc(ui.cmp_picture_title)
@@ -503,7 +505,7 @@ fn comparison_svg(ui: &Ui, c: &Comparison) -> String {
         reference = esc(ui.cmp_legend_reference),
         needed = esc(ui.cmp_legend_needed),
     );
-    s.push_str("</svg>\n");
+    s.push_str("</svg></div>\n");
     s
 }
 
