@@ -833,6 +833,7 @@ async fn print(driver_path: PathBuf) {
         "#r-report",
         "#r-report >>> h1",
         "#r-report >>> table.goals",
+        "#r-report >>> svg.continuum",
         "#r-report >>> footer",
     ];
     for sel in controls.iter().chain(&summary) {
@@ -1256,6 +1257,7 @@ async fn phone(driver_path: PathBuf) {
             ),
         )
         .await;
+        let mut shot_of = Vec::new();
         for n in 0..8 {
             if !visible(&c, "view-question").await {
                 break;
@@ -1266,8 +1268,14 @@ async fn phone(driver_path: PathBuf) {
             )
             .await;
             fits(&c, &format!("{label}: question {n}")).await;
-            if n == 2 {
-                shot(&c, &format!("{label}-question")).await;
+            // A choice question with anchors, and the goals' text field.
+            let ask = screen(&c).await["ask"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            if !shot_of.contains(&ask) {
+                shot(&c, &format!("{label}-question-{ask}")).await;
+                shot_of.push(ask);
             }
             answer_with_keys(&c, n).await;
         }
@@ -1283,6 +1291,27 @@ async fn phone(driver_path: PathBuf) {
                 "a table"
             }
         );
+        // The continuum picture stays readable: on a phone it keeps its
+        // width and scrolls sideways in its own box.
+        let picture = js(
+            &c,
+            "const svg = document.getElementById('r-report').shadowRoot.querySelector('svg.continuum');
+             const box = svg.parentElement;
+             return [svg.getBoundingClientRect().width, box.clientWidth, getComputedStyle(box).overflowX];",
+        )
+        .await;
+        let (svg_w, box_w) = (picture[0].as_f64().unwrap(), picture[1].as_f64().unwrap());
+        if label == "phone" {
+            assert!(
+                svg_w >= 600.0 && picture[2] == json!("auto"),
+                "phone: the continuum is drawn {svg_w} px wide in a box {picture}"
+            );
+        } else {
+            assert!(
+                (svg_w - box_w).abs() < 2.0,
+                "desktop: the continuum is not as wide as the text: {picture}"
+            );
+        }
         shot(&c, &format!("{label}-result")).await;
         for id in ["nav-card", "nav-continuum"] {
             c.find(Locator::Id(id))
