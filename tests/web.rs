@@ -763,6 +763,7 @@ async fn copy(driver_path: PathBuf) {
         .for_element(Locator::Css("#r-copy-box:not(.hidden)"))
         .await
         .expect("a refused copy shows the text to copy by hand");
+    shot(&c, "desktop-copy-refused").await;
     let expected = cli_text(&["voorbeeld", &name, "--format", "tekst", "--taal", "en"]);
     let area = js(
         &c,
