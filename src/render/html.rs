@@ -65,11 +65,23 @@ table.goals th:nth-child(4) { width: 15%; } table.goals th:nth-child(6) { width:
 .advice { font-size: 1.1rem; }
 .advice strong { color: var(--accent); }
 svg.continuum { width: 100%; height: auto; margin: .5rem 0; }
+.picture { overflow-x: auto; }
 ul.actions { list-style: none; padding-left: 0; }
 ul.actions li::before { content: '\\2610\\00a0'; }
 .step-detail { border: 1px solid var(--line); border-radius: 6px; padding: .2rem .9rem .6rem; margin: .8rem 0; }
 .step-detail.focus { border: 2px solid var(--accent); }
 footer { margin-top: 2rem; font-size: .85rem; color: var(--muted); border-top: 1px solid var(--line); padding-top: .5rem; }
+@media screen and (max-width: 40rem) {
+  table.goals, table.goals tbody, table.goals tr, table.goals td { display: block; width: auto; }
+  table.goals tr:first-child { display: none; }
+  table.goals tr { border: 1px solid var(--line); border-radius: 6px; padding: .3rem .7rem .4rem; margin: .6rem 0; }
+  table.goals td { border: none; padding: .1rem 0; }
+  table.goals td:empty { display: none; }
+  table.goals td:nth-child(1), table.goals td:nth-child(2) { display: inline; font-weight: 600; }
+  table.goals td:nth-child(1)::after { content: '.\\00a0'; }
+  table.goals td[data-label]:not(:nth-child(2))::before { content: attr(data-label) ': '; color: var(--muted); }
+  svg.continuum { width: 40rem; max-width: none; }
+}
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5pt; }
   h2 { break-after: avoid; }
@@ -175,7 +187,7 @@ fn continuum_svg(ui: &Ui, steps: &[StepRef], rows: &[Row], focus: Option<usize>)
     let mut s = String::new();
     let _ = write!(
         s,
-        "<svg class=\"continuum\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
+        "<div class=\"picture\"><svg class=\"continuum\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
          role=\"img\" aria-labelledby=\"cont-title\" font-family=\"system-ui, sans-serif\">\
          <title id=\"cont-title\">{}</title>",
         esc(ui.continuum_heading)
@@ -313,7 +325,7 @@ fn continuum_svg(ui: &Ui, steps: &[StepRef], rows: &[Row], focus: Option<usize>)
         }
     }
     if rows.is_empty() {
-        s.push_str("</svg>\n");
+        s.push_str("</svg></div>\n");
         return s;
     }
     // Legend.
@@ -344,7 +356,7 @@ fn continuum_svg(ui: &Ui, steps: &[StepRef], rows: &[Row], focus: Option<usize>)
             chosen = esc(ui.legend_chosen),
         );
     }
-    s.push_str("</svg>\n");
+    s.push_str("</svg></div>\n");
     s
 }
 
@@ -384,7 +396,7 @@ fn comparison_svg(ui: &Ui, c: &Comparison) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        "<svg class=\"continuum\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
+        "<div class=\"picture\"><svg class=\"continuum\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" \
          role=\"img\" aria-labelledby=\"cmp-title\" font-family=\"system-ui, sans-serif\">\
          <title id=\"cmp-title\">{}</title>",
         esc(ui.cmp_picture_title)
@@ -493,7 +505,7 @@ fn comparison_svg(ui: &Ui, c: &Comparison) -> String {
         reference = esc(ui.cmp_legend_reference),
         needed = esc(ui.cmp_legend_needed),
     );
-    s.push_str("</svg>\n");
+    s.push_str("</svg></div>\n");
     s
 }
 
@@ -748,12 +760,19 @@ impl Renderer for HtmlRenderer {
                 };
                 let _ = writeln!(
                     b,
-                    "<tr><td>{}</td><td>{}</td><td>{step}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    "<tr><td>{}</td><td data-label=\"{goal}\">{}</td><td data-label=\"{suggestion}\">{step}</td>\
+                     <td data-label=\"{current}\">{}</td><td data-label=\"{form}\">{}</td>\
+                     <td data-label=\"{direction}\">{}</td></tr>",
                     i + 1,
                     esc(&g.label),
                     esc(&g.nu.tekst),
                     esc(g.advies.vormen.first().map_or("", String::as_str)),
-                    esc(&g.richting_naam)
+                    esc(&g.richting_naam),
+                    goal = esc(ui.goal),
+                    suggestion = esc(ui.suggestion),
+                    current = esc(ui.current),
+                    form = esc(ui.form),
+                    direction = esc(ui.direction),
                 );
             }
             b.push_str("</table>\n");
