@@ -59,7 +59,8 @@ th { background: var(--soft); font-weight: 600; }
 table.meta { width: auto; } table.meta th { background: none; padding-left: 0; white-space: nowrap; }
 table.goals { table-layout: fixed; }
 table.goals th:nth-child(1) { width: 2.2em; } table.goals th:nth-child(3) { width: 17%; }
-table.goals th:nth-child(4) { width: 15%; } table.goals th:nth-child(6) { width: 17%; }
+table.goals th:nth-child(4) { width: 18%; } table.goals th:nth-child(6) { width: 15%; }
+table.goals td { overflow-wrap: break-word; }
 .muted { color: var(--muted); }
 .note { font-style: italic; color: var(--muted); }
 .advice { font-size: 1.1rem; }
