@@ -273,10 +273,8 @@ impl Renderer for MarkdownRenderer {
                     };
                     out.push(format!("- **{label}:** {text}"));
                 }
-                let reasons: Vec<String> = g
-                    .redenen
+                let reasons: Vec<String> = super::goal_reasons(g, self.long)
                     .iter()
-                    .take(if self.long { usize::MAX } else { 2 })
                     .map(|x| esc(&x.tekst))
                     .collect();
                 out.push(format!("- **{}:** {}", ui.why, reasons.join(" ")));
@@ -298,7 +296,8 @@ impl Renderer for MarkdownRenderer {
                     out.push(esc(&fill(ui.case_follows, &[("goal", goal)])));
                     out.push(String::new());
                 }
-                if r.volgorde.hulpverlening_gegeven {
+                let same_order = r.volgorde.gezin_gegeven && !r.volgorde.verschilt;
+                if r.volgorde.hulpverlening_gegeven && (self.long || !same_order) {
                     out.push(format!(
                         "**{}:** {}",
                         ui.order_care,

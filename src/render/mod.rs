@@ -169,6 +169,27 @@ pub(crate) fn same_forms_as(goals: &[crate::views::report::GoalView], i: usize) 
         .map(|p| p + 1)
 }
 
+/// The reasons a goal shows. The long form shows every one; the short form
+/// leaves out the caveats ("grens": the most the other answers can make of
+/// this kind of question; "gezin": family points count only a little) but
+/// keeps the reason that decided, so the "why" ends in the suggestion it
+/// supports.
+pub(crate) fn goal_reasons(
+    g: &crate::views::report::GoalView,
+    long: bool,
+) -> Vec<&crate::views::report::ReasonView> {
+    let all: Vec<_> = g.redenen.iter().collect();
+    if long {
+        return all;
+    }
+    let kept: Vec<_> = all
+        .iter()
+        .copied()
+        .filter(|r| r.soort != "grens" && r.soort != "gezin")
+        .collect();
+    if kept.is_empty() { all } else { kept }
+}
+
 /// The action points of one group as the summary shows them, and how many
 /// were left out (only find-out points are cut, only in the short form).
 pub(crate) fn actions_shown<'a>(

@@ -226,11 +226,7 @@ impl TextRenderer {
             out.push_str(&self.wrap(&format!("{label}: {text}"), "   ", "   "));
             out.push('\n');
         }
-        let reasons: Vec<&ReasonView> = if self.style.long {
-            g.redenen.iter().collect()
-        } else {
-            g.redenen.iter().take(2).collect()
-        };
+        let reasons: Vec<&ReasonView> = super::goal_reasons(g, self.style.long);
         if self.style.long {
             out.push_str(&format!("   {}:\n", ui.why));
             for r in reasons {
@@ -436,7 +432,9 @@ impl Renderer for TextRenderer {
                 if let Some(goal) = super::case_follows(r) {
                     self.paragraph(&mut out, &fill(ui.case_follows, &[("goal", goal)]));
                 }
-                if r.volgorde.hulpverlening_gegeven {
+                // The same order twice says nothing in the short form.
+                let same_order = r.volgorde.gezin_gegeven && !r.volgorde.verschilt;
+                if r.volgorde.hulpverlening_gegeven && (self.style.long || !same_order) {
                     let care: Vec<String> = r
                         .volgorde
                         .hulpverlening

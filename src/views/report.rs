@@ -1264,6 +1264,31 @@ impl Words<'_> {
     /// All action points: the same action for several goals becomes one
     /// line naming those goals; then the case actions; then where to take
     /// a gap. Grouped (do, find out, take to) and in order of what matters.
+    /// Two goals' actions make one action point when they are the same, or
+    /// when they are the same direction whose words do not name the step
+    /// ("Houd vast wat werkt voor 'A' en 'B'", whatever each one's step).
+    fn same_point(&self, x: &Action, y: &Action) -> bool {
+        match (x, y) {
+            (
+                Action::Direction {
+                    direction: d1,
+                    step: s1,
+                },
+                Action::Direction {
+                    direction: d2,
+                    step: s2,
+                },
+            ) if d1 == d2 => {
+                let (t1, t2) = (
+                    self.direction_action(*d1, *s1),
+                    self.direction_action(*d2, *s2),
+                );
+                s1 == s2 || (t1 == t2 && t1.is_some_and(|t| !t.contains("{stap}")))
+            }
+            _ => x == y,
+        }
+    }
+
     fn all_actions(&self, outcome: &Outcome, labels: &[String]) -> Vec<ActionView> {
         let case_finds_now = outcome.actions.contains(&Action::FindOutNow);
         let mut grouped: Vec<(&Action, Vec<String>)> = Vec::new();
@@ -1274,7 +1299,7 @@ impl Words<'_> {
                 if (case_finds_now && *a == Action::FindOutNow) || self.left_out(a, outcome) {
                     continue;
                 }
-                match grouped.iter_mut().find(|(x, _)| *x == a) {
+                match grouped.iter_mut().find(|(x, _)| self.same_point(x, a)) {
                     Some((_, goals)) => goals.push(labels[g].clone()),
                     None => grouped.push((a, vec![labels[g].clone()])),
                 }
