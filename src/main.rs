@@ -250,3 +250,18 @@ fn report(err: &anyhow::Error) -> ExitCode {
     let code = err.downcast_ref::<Error>().map_or(1, Error::exit_code);
     ExitCode::from(code)
 }
+
+/// `log2` for glibc Linux, so that the program does not load `libm.so.6`.
+///
+/// The only caller is zopfli (rust_xlsxwriter → zip, which switches on
+/// zopfli with its `deflate` feature), and only at a compression level above
+/// 9, which voorwie never asks for. Still, one reference to `log2` made every
+/// run load and relocate libm: 9 page faults and 45 000 instructions, some
+/// 0.1–0.2 ms on a 2-core virtual machine (see "Starttijd" in
+/// docs/ontwikkelaars.md). Defined here, the linker takes this function and
+/// leaves libm out. It is the `libm` crate's port of the FreeBSD/musl `log2`.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[unsafe(no_mangle)]
+extern "C" fn log2(x: f64) -> f64 {
+    libm::log2(x)
+}

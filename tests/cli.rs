@@ -605,3 +605,17 @@ fn goal_forms_fit_the_case_and_are_not_repeated() {
     assert!(!long.contains("zoals bij doel"));
     assert!(long.matches("De Tafel en Samen aan Zet").count() >= 2);
 }
+
+/// Start-up: the program does not load libm.so.6 (src/main.rs defines the
+/// one `log2` it needs). A new dependency that calls a maths function from
+/// libm brings back a library to load on every start; see "Starttijd" in
+/// docs/ontwikkelaars.md before accepting that.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn the_binary_does_not_need_libm() {
+    let binary = fs::read(env!("CARGO_BIN_EXE_voorwie")).unwrap();
+    let holds = |name: &[u8]| binary.windows(name.len()).any(|w| w == name);
+    assert!(binary.len() > 100_000, "not the program");
+    assert!(holds(b"libc.so.6"), "the check cannot find even libc");
+    assert!(!holds(b"libm.so.6"), "voorwie links libm.so.6 again");
+}
