@@ -65,7 +65,7 @@ pub(crate) const DIRECTION_IDS: [&str; 7] = [
 
 /// Ids of the sentences the outcome needs from [`Bank::texts`]; `voorwie
 /// controleer` reports every one that is missing.
-pub(crate) const TEXT_IDS: [&str; 42] = [
+pub(crate) const TEXT_IDS: [&str; 43] = [
     "hoger_niet_beter",
     "nu_niemand",
     "nu_onbekend",
@@ -74,6 +74,7 @@ pub(crate) const TEXT_IDS: [&str; 42] = [
     "starten",
     "nu_onbekend_actie",
     "mogelijk_ja",
+    "mogelijk_later",
     "mogelijk_altijd",
     "mogelijk_onbekend",
     "mogelijk_onbekend_actie",

@@ -1526,10 +1526,19 @@ impl Words<'_> {
                 tekst: self.text(
                     if outcome.case.need == 0 {
                         "mogelijk_altijd"
+                    } else if outcome.direction == Direction::AlignFirst
+                        && outcome.case.step < outcome.case.need
+                    {
+                        // The heavier need is for later: say what is
+                        // possible first, as the gap texts do.
+                        "mogelijk_later"
                     } else {
                         "mogelijk_ja"
                     },
-                    &[("nodig", &need)],
+                    &[
+                        ("nodig", &need),
+                        ("stap", &self.step_lower(outcome.case.step)),
+                    ],
                 ),
             },
             (None, Possible::AtMost(p)) => PossibleView {
