@@ -619,3 +619,27 @@ fn the_binary_does_not_need_libm() {
     assert!(holds(b"libc.so.6"), "the check cannot find even libc");
     assert!(!holds(b"libm.so.6"), "voorwie links libm.so.6 again");
 }
+
+/// Under eerst afstemmen the heavier need is for later: "Mogelijk" says
+/// what is possible first, not "what is needed (coöperatie) is possible"
+/// beside "Nodig: eerst coördinatie". Starting help from nobody is not
+/// "a more intensive form than now".
+#[test]
+fn possible_and_direction_say_what_comes_first() {
+    let ist = json(&["start", "--antwoorden", IST]);
+    assert_eq!(ist["richting"], "eerst_afstemmen");
+    let possible = ist["mogelijk"]["tekst"].as_str().unwrap();
+    assert!(
+        possible.starts_with("Eerst afstemmen (coördinatie) is mogelijk. Blijkt daarna coöperatie nodig, dan is ook dat"),
+        "{possible}"
+    );
+    let nobody = json(&[
+        "start",
+        "--antwoorden",
+        "tests/advies/nog-niemand-licht.yaml",
+    ]);
+    assert_eq!(nobody["richting"], "opschalen");
+    let why = nobody["richting_uitleg"].as_str().unwrap();
+    assert!(why.starts_with("Er is nog niemand betrokken"), "{why}");
+    assert!(!why.contains("intensievere"), "{why}");
+}

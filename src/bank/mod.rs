@@ -65,13 +65,14 @@ pub(crate) const DIRECTION_IDS: [&str; 7] = [
 
 /// Ids of the sentences the outcome needs from [`Bank::texts`]; `voorwie
 /// controleer` reports every one that is missing.
-pub(crate) const TEXT_IDS: [&str; 43] = [
+pub(crate) const TEXT_IDS: [&str; 44] = [
     "hoger_niet_beter",
     "nu_niemand",
     "nu_onbekend",
     "nu_een",
     "een_professional",
     "starten",
+    "starten_uitleg",
     "nu_onbekend_actie",
     "mogelijk_ja",
     "mogelijk_later",

@@ -635,6 +635,10 @@ impl Words<'_> {
         now: Now,
         considered: Option<usize>,
     ) -> String {
+        // Starting help is not "a more intensive form than now".
+        if d == Direction::Up && now == Now::Nobody {
+            return self.text("starten_uitleg", &[("stap", &self.step_lower(advice.step))]);
+        }
         self.bank.direction(d.id()).map_or_else(String::new, |x| {
             sanitize::line(&fill(
                 x.explanation.get(self.lang),
