@@ -412,7 +412,7 @@ fn the_interview_asks_in_english_when_told() {
     assert_eq!(script.count("Op welk moment"), 0, "no Dutch questions");
 }
 
-/// A position line "… · vraag K van M" (or "van L tot M"): the part before
+/// A position line "… · vraag K van M" (or "van L–M"): the part before
 /// the count, and K, L, M. Inside a goal the part is the goal alone (the
 /// level changes from question to question).
 fn position(header: &str) -> Option<(String, usize, usize, usize)> {
@@ -420,8 +420,10 @@ fn position(header: &str) -> Option<(String, usize, usize, usize)> {
     let at = parts.iter().position(|p| p.starts_with("vraag "))?;
     let words: Vec<&str> = parts[at].split(' ').collect();
     let (k, least, most) = match words.as_slice() {
-        ["vraag", k, "van", m] => (k.parse().ok()?, m.parse().ok()?, m.parse().ok()?),
-        ["vraag", k, "van", l, "tot", m] => (k.parse().ok()?, l.parse().ok()?, m.parse().ok()?),
+        ["vraag", k, "van", m] => match m.split_once('–') {
+            Some((l, m)) => (k.parse().ok()?, l.parse().ok()?, m.parse().ok()?),
+            None => (k.parse().ok()?, m.parse().ok()?, m.parse().ok()?),
+        },
         _ => return None,
     };
     let part = if parts[0].starts_with("Doel ") {
