@@ -267,15 +267,17 @@ struct Position {
     line: String,
 }
 
-/// The last row with "vraag K van M" (or "van L tot M") in it.
+/// The last row with "vraag K van M" (or "van L–M") in it.
 fn position(rows: &[String]) -> Option<Position> {
     rows.iter().enumerate().rev().find_map(|(row, line)| {
         let parts: Vec<&str> = line.trim().split(" · ").collect();
         let at = parts.iter().position(|p| p.starts_with("vraag "))?;
         let words: Vec<&str> = parts[at].split(' ').collect();
         let (k, least, most) = match words.as_slice() {
-            ["vraag", k, "van", m] => (k.parse().ok()?, m.parse().ok()?, m.parse().ok()?),
-            ["vraag", k, "van", l, "tot", m] => (k.parse().ok()?, l.parse().ok()?, m.parse().ok()?),
+            ["vraag", k, "van", m] => match m.split_once('–') {
+                Some((l, m)) => (k.parse().ok()?, l.parse().ok()?, m.parse().ok()?),
+                None => (k.parse().ok()?, m.parse().ok()?, m.parse().ok()?),
+            },
             _ => return None,
         };
         let part = if parts[0].starts_with("Doel ") {
