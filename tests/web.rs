@@ -158,16 +158,7 @@ async fn focused_id(c: &Client) -> String {
 }
 
 fn cli(args: &[&str]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_voorwie"))
-        .args(args)
-        .output()
-        .expect("voorwie runs");
-    assert!(
-        out.status.success(),
-        "voorwie {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON from voorwie")
+    serde_json::from_str(&cli_text(args)).expect("JSON from voorwie")
 }
 
 fn page_json(text: &Value) -> Value {

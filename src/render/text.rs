@@ -232,6 +232,14 @@ impl TextRenderer {
             for r in reasons {
                 self.bullet(out, &r.tekst, 3);
             }
+        } else {
+            let why: Vec<&str> = reasons.iter().map(|r| r.tekst.as_str()).collect();
+            out.push_str(&self.wrap(&format!("{}: {}", ui.why, why.join(" ")), "   ", "   "));
+            out.push('\n');
+        }
+        // The long form always gives the certainty; the short form when the
+        // suggestion is not sure.
+        if self.style.long || g.advies.zekerheid != ui.certainty_high {
             out.push_str(&self.wrap(
                 &format!(
                     "{}: {}. {}",
@@ -241,22 +249,6 @@ impl TextRenderer {
                 "   ",
             ));
             out.push('\n');
-        } else {
-            let why: Vec<&str> = reasons.iter().map(|r| r.tekst.as_str()).collect();
-            out.push_str(&self.wrap(&format!("{}: {}", ui.why, why.join(" ")), "   ", "   "));
-            out.push('\n');
-            // A goal whose suggestion is not sure says so, also here.
-            if g.advies.zekerheid != ui.certainty_high {
-                out.push_str(&self.wrap(
-                    &format!(
-                        "{}: {}. {}",
-                        ui.certainty, g.advies.zekerheid, g.advies.zekerheid_uitleg
-                    ),
-                    "   ",
-                    "   ",
-                ));
-                out.push('\n');
-            }
         }
         for w in &g.eigen_woorden {
             out.push_str(&self.wrap(&question_answer(&w.vraag, &w.tekst), "   ", "   "));
